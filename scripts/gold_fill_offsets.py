@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Fill the byte offsets of gold sources and normalise gold lines.
+
+Gold facts are written by hand with, for each source, only `doc` and `text`
+(the sentence exactly as it appears in the document). This script finds each
+sentence in the document's text as ingested and writes `start`/`end` as byte
+offsets into it, fills the contract's defaulted fields (`per`, `scope`, `vs`
+null, `bound` "eq", `modality` "actual") and rewrites every line with the
+fields in the contract's order. It fails loudly (exit 1) when a sentence is
+not found or a required field is missing, and leaves the file untouched then.
+
+Document text as ingested:
+  * gold/seeds.jsonl        -> corpus/<doc>.txt with a leading
+                               " date YYYY-MM-DD " marker removed;
+  * gold/bbc_business.jsonl -> ../shared/bench/bbc_business/<doc>.txt as is.
+
+Usage (from anywhere): scripts/gold_fill_offsets.py [GOLD.jsonl ...]
+"""
+import json
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+os.chdir(ROOT)
+
+DIRS = {
+    "seeds.jsonl": "corpus",
+    "bbc_business.jsonl": os.path.join("..", "shared", "bench", "bbc_business"),
+}
+DATE_MARKER = re.compile(r"^ date \d{4}-\d{2}-\d{2} ")
+ORDER = ["subject", "metric", "value", "value_max", "unit", "period", "per", "scope",
+         "bound", "modality", "vs", "optional", "aliases", "sources", "note"]
+REQUIRED = ["subject", "metric", "value", "unit", "period", "sources"]
+DEFAULTS = {"per": None, "scope": None, "bound": "eq", "modality": "actual", "vs": None}
+
+_cache = {}
+
+
+def doc_text(directory, doc):
+    key = (directory, doc)
+    if key not in _cache:
+        path = os.path.join(directory, doc + ".txt")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        _cache[key] = DATE_MARKER.sub("", text, count=1)
+    return _cache[key]
+
+
+def locate(text, sentence, hint):
+    """Byte (start, end) of `sentence` in `text`; `hint` (a byte start) picks
+    among several occurrences."""
+    hits = [m.start() for m in re.finditer(re.escape(sentence), text)]
+    if not hits:
+        return None
+    starts = [len(text[:h].encode("utf-8")) for h in hits]
+    start = hint if hint in starts else starts[0]
+    return start, start + len(sentence.encode("utf-8"))
+
+
+def process(path):
+    directory = DIRS.get(os.path.basename(path))
+    if directory is None:
+        raise SystemExit(f"{path}: unknown gold file (expected one of {sorted(DIRS)})")
+    out, errors = [], []
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            fact = json.loads(line)
+        except json.JSONDecodeError as e:
+            errors.append(f"{path}:{no}: not JSON: {e}")
+            continue
+        for field in REQUIRED:
+            if field not in fact:
+                errors.append(f"{path}:{no}: missing required field {field!r}")
+        for field, default in DEFAULTS.items():
+            fact.setdefault(field, default)
+        for src in fact.get("sources", []):
+            try:
+                text = doc_text(directory, src["doc"])
+            except OSError as e:
+                errors.append(f"{path}:{no}: doc {src.get('doc')!r}: {e}")
+                continue
+            found = locate(text, src["text"], src.get("start"))
+            if found is None:
+                errors.append(f"{path}:{no}: sentence not found in {src['doc']}: {src['text'][:80]!r}")
+                continue
+            src["start"], src["end"] = found
+            src_ordered = {k: src[k] for k in ("doc", "start", "end", "text")}
+            src.clear()
+            src.update(src_ordered)
+        ordered = {k: fact[k] for k in ORDER if k in fact}
+        ordered.update({k: v for k, v in fact.items() if k not in ordered})
+        out.append(json.dumps(ordered, ensure_ascii=False))
+    if errors:
+        for e in errors:
+            print(e, file=sys.stderr)
+        raise SystemExit(1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+    print(f"{path}: {len(out)} facts, offsets filled")
+
+
+def main():
+    paths = sys.argv[1:] or ["gold/seeds.jsonl", "gold/bbc_business.jsonl"]
+    for p in paths:
+        if os.path.exists(p):
+            process(p)
+
+
+if __name__ == "__main__":
+    main()
