@@ -14,6 +14,12 @@ Document text as ingested:
                                " date YYYY-MM-DD " marker removed;
   * gold/bbc_business.jsonl -> ../shared/bench/bbc_business/<doc>.txt as is.
 
+A source may give, instead of `text`, a `q`: a short string that occurs once
+in the document; the script then expands it to the enclosing sentence (from
+the end of the previous sentence or line to the next sentence end, closing
+quotes included), writes that sentence as `text` and drops `q`. Every
+expansion is printed for review (--quiet to silence).
+
 Usage (from anywhere): scripts/gold_fill_offsets.py [GOLD.jsonl ...]
 """
 import json
@@ -58,6 +64,37 @@ def locate(text, sentence, hint):
     return start, start + len(sentence.encode("utf-8"))
 
 
+SENT_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9£$€])")
+VERBOSE = True
+
+
+def expand(text, q):
+    """The sentence of `text` that contains the single occurrence of `q`."""
+    hits = [m.start() for m in re.finditer(re.escape(q), text)]
+    if len(hits) != 1:
+        return None, f"q occurs {len(hits)} times"
+    i = hits[0]
+    line_start = text.rfind("\n", 0, i) + 1
+    line_end = text.find("\n", i)
+    if line_end == -1:
+        line_end = len(text)
+    start = line_start
+    for m in SENT_END.finditer(text, line_start):
+        if m.end() > i:
+            break
+        start = m.end()
+    while start < i and text[start].isspace():
+        start += 1
+    end = line_end
+    m = SENT_END.search(text, i + len(q) - 1, line_end)
+    if m:
+        end = m.end()
+    else:
+        while end > i and text[end - 1].isspace():
+            end -= 1
+    return text[start:end], None
+
+
 def process(path):
     directory = DIRS.get(os.path.basename(path))
     if directory is None:
@@ -84,6 +121,15 @@ def process(path):
             except OSError as e:
                 errors.append(f"{path}:{no}: doc {src.get('doc')!r}: {e}")
                 continue
+            if "q" in src:
+                sentence, err = expand(text, src["q"])
+                if sentence is None:
+                    errors.append(f"{path}:{no}: {src['doc']}: {err}: {src['q']!r}")
+                    continue
+                src["text"] = sentence
+                del src["q"]
+                if VERBOSE:
+                    print(f"{path}:{no} {src['doc']}: {sentence}")
             found = locate(text, src["text"], src.get("start"))
             if found is None:
                 errors.append(f"{path}:{no}: sentence not found in {src['doc']}: {src['text'][:80]!r}")
@@ -105,7 +151,12 @@ def process(path):
 
 
 def main():
-    paths = sys.argv[1:] or ["gold/seeds.jsonl", "gold/bbc_business.jsonl"]
+    global VERBOSE
+    args = sys.argv[1:]
+    if "--quiet" in args:
+        VERBOSE = False
+        args.remove("--quiet")
+    paths = args or ["gold/seeds.jsonl", "gold/bbc_business.jsonl"]
     for p in paths:
         if os.path.exists(p):
             process(p)
