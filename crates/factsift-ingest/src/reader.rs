@@ -1,0 +1,709 @@
+//! The reader: inputs to a stream of documents and skips.
+
+use crate::decode::{self, DateLine, SNIFF_BYTES};
+use crate::format::{document_id, strip_gz};
+use crate::record::{self, Body, Record};
+use crate::{BuildError, Format, InputError, SkipReason, Summary, Warning, html};
+use factsift_core::{Date, Document};
+use flate2::read::MultiGzDecoder;
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The default of [`ReaderBuilder::max_document_bytes`]: 50 MiB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Buffer size for reading files and JSONL lines.
+const BUFFER_BYTES: usize = 64 * 1024;
+
+/// Builds a [`Reader`].
+///
+/// ```
+/// use factsift_ingest::{Format, Reader};
+/// let reader = Reader::builder()
+///     .max_document_bytes(1 << 20)
+///     .format(Some(Format::Jsonl))
+///     .all_files(true)
+///     .build()?;
+/// assert_eq!(reader.max_document_bytes(), 1 << 20);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ReaderBuilder {
+    config: Reader,
+}
+
+impl Default for ReaderBuilder {
+    fn default() -> ReaderBuilder {
+        ReaderBuilder {
+            config: Reader {
+                max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+                format: None,
+                all_files: false,
+            },
+        }
+    }
+}
+
+impl ReaderBuilder {
+    /// The largest document read, in bytes after decompression: a text or
+    /// HTML file, or one JSONL line. A larger one is skipped with
+    /// [`SkipReason::TooLarge`] without being read further. Default
+    /// [`DEFAULT_MAX_DOCUMENT_BYTES`].
+    pub fn max_document_bytes(mut self, limit: u64) -> ReaderBuilder {
+        self.config.max_document_bytes = limit;
+        self
+    }
+
+    /// Reads every input as this format instead of telling it from the
+    /// extension and content (`None`, the default). Gzip is still detected.
+    pub fn format(mut self, format: Option<Format>) -> ReaderBuilder {
+        self.config.format = format;
+        self
+    }
+
+    /// When walking a directory, read every file, hidden ones and those with
+    /// any extension, instead of only files whose extension is a page format
+    /// (see [`Format`]) or that have no extension. Default `false`; the files
+    /// left out are counted in [`Summary::ignored_files`]. Files named as
+    /// inputs are always read.
+    pub fn all_files(mut self, yes: bool) -> ReaderBuilder {
+        self.config.all_files = yes;
+        self
+    }
+
+    /// The reader, or why this configuration cannot work.
+    pub fn build(self) -> Result<Reader, BuildError> {
+        if self.config.max_document_bytes == 0 {
+            return Err(BuildError::ZeroLimit);
+        }
+        Ok(self.config)
+    }
+}
+
+/// Reads inputs into [`Document`]s, never losing one silently: every input
+/// document comes out as exactly one [`Item`], read or skipped with a reason.
+///
+/// A `Reader` is a small, cheap to clone configuration; reading happens in
+/// the [`Items`] iterator it returns, one file at a time and JSONL line by
+/// line, so memory does not grow with the number of files or records.
+///
+/// # Inputs
+///
+/// - a file: read whatever its name (its format told by extension or
+///   content); gzip is recognised by its magic bytes;
+/// - a directory: walked recursively in file name order, following symlinks
+///   (a loop is reported as [`SkipReason::SymlinkLoop`]); files with a page
+///   extension or none are read, hidden entries and other files counted as
+///   ignored unless [`ReaderBuilder::all_files`];
+/// - `-`: standard input, its format sniffed from the content.
+///
+/// # Documents
+///
+/// - **id**: the file name without `.gz` and one more extension, `stdin`
+///   for `-` ([`document_id`](crate::document_id)), or a JSONL record's `id`;
+/// - **source**: the path as given (joined with the directories walked),
+///   `path:LINE` for a JSONL record, `-` for standard input;
+/// - **text pages**: the whole content; a first line
+///   ` date YYYY-MM-DD <rest>` sets the date and its marker (` date
+///   YYYY-MM-DD ` with one space) is removed, so the text starts at `<rest>`;
+///   ` date ` followed by no valid date leaves the text as it is, with no
+///   date and a [`Warning::BadDateLine`];
+/// - **HTML pages**: text, title, URL, date and layout from `factsift-html`;
+/// - **JSONL records** `{"id", "text" or "html", "date"?, "url"?,
+///   "title"?}`: `text` is a text page as above, `html` an HTML page; the
+///   record's own `date`, `url` and `title` take precedence over those
+///   found in the page.
+///
+/// ```
+/// use factsift_ingest::{Item, Reader};
+/// let reader = Reader::new();
+/// let page = " date 2017-10-02 Xiaomi Q2\nXiaomi shipped 23.16 million smartphones.";
+/// let items: Vec<Item> = reader.read_from("corpus/002.txt", page.as_bytes()).collect();
+/// let Item::Document { doc, warnings } = &items[0] else { panic!("a document") };
+/// assert_eq!((doc.id.as_str(), doc.source.as_str()), ("002", "corpus/002.txt"));
+/// assert_eq!(doc.date.map(|d| d.to_string()).as_deref(), Some("2017-10-02"));
+/// assert!(doc.text.starts_with("Xiaomi Q2\n"));
+/// assert!(warnings.is_empty());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Reader {
+    max_document_bytes: u64,
+    format: Option<Format>,
+    all_files: bool,
+}
+
+impl Default for Reader {
+    fn default() -> Reader {
+        Reader::new()
+    }
+}
+
+/// One input document: read, or skipped with the reason.
+#[derive(Debug)]
+pub enum Item {
+    /// A document that was read, and what was noticed about it.
+    Document {
+        /// The document.
+        doc: Document,
+        /// Warnings: it was read, but not cleanly (e.g. invalid UTF-8).
+        warnings: Vec<Warning>,
+    },
+    /// An input document that could not be read.
+    Skipped(InputError),
+}
+
+impl Reader {
+    /// A reader with the default settings.
+    pub fn new() -> Reader {
+        ReaderBuilder::default().config
+    }
+
+    /// A builder to change the settings.
+    pub fn builder() -> ReaderBuilder {
+        ReaderBuilder::default()
+    }
+
+    /// The document size limit in bytes.
+    pub fn max_document_bytes(&self) -> u64 {
+        self.max_document_bytes
+    }
+
+    /// Reads files and directories, and standard input for `-`, in the order
+    /// given.
+    ///
+    /// ```
+    /// use factsift_ingest::{Item, Reader};
+    /// let dir = tempfile::tempdir()?;
+    /// std::fs::write(dir.path().join("b.txt"), "Second page.")?;
+    /// std::fs::write(dir.path().join("a.html"), "<title>T</title><p>First page.</p>")?;
+    /// std::fs::write(dir.path().join("notes.md"), "not a page")?;
+    /// let mut items = Reader::new().read([dir.path()]);
+    /// let ids: Vec<String> = items
+    ///     .by_ref()
+    ///     .filter_map(|item| match item {
+    ///         Item::Document { doc, .. } => Some(doc.id),
+    ///         Item::Skipped(_) => None,
+    ///     })
+    ///     .collect();
+    /// assert_eq!(ids, ["a", "b"]);
+    /// assert_eq!(items.summary().ignored_files, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read<I, P>(&self, inputs: I) -> Items<'static>
+    where
+        I: IntoIterator<Item = P>,
+        P: Into<PathBuf>,
+    {
+        let inputs = inputs
+            .into_iter()
+            .map(|p| Input::Path(p.into()))
+            .collect();
+        Items::new(self.clone(), inputs)
+    }
+
+    /// Reads one stream, named `name` for ids, sources, messages and the
+    /// format (`-` for standard input). Its content is one page, or JSONL
+    /// records, gzip-compressed or not.
+    ///
+    /// ```
+    /// use factsift_ingest::{Item, Reader};
+    /// let input = b"<html><title>Hi</title><p>Sales rose 5%.</p></html>";
+    /// let mut items = Reader::new().read_from("-", &input[..]);
+    /// let Some(Item::Document { doc, .. }) = items.next() else { panic!("a document") };
+    /// assert_eq!((doc.id.as_str(), doc.source.as_str()), ("stdin", "-"));
+    /// assert!(doc.text.contains("Sales rose 5%."));
+    /// assert!(items.next().is_none());
+    /// ```
+    pub fn read_from<'a, R: Read + Send + 'a>(&self, name: &str, reader: R) -> Items<'a> {
+        let input = Input::Stream(name.to_string(), Box::new(reader));
+        Items::new(self.clone(), VecDeque::from([input]))
+    }
+}
+
+/// One input not yet opened.
+enum Input<'a> {
+    Path(PathBuf),
+    Stream(String, Box<dyn Read + Send + 'a>),
+}
+
+/// The stream of [`Item`]s of a run, and its [`Summary`].
+///
+/// Produced by [`Reader::read`] and [`Reader::read_from`]. It holds at most
+/// one open file, one JSONL line and one directory listing at a time. It is
+/// `Send`, so a caller may read on one thread and process on others.
+pub struct Items<'a> {
+    config: Reader,
+    inputs: VecDeque<Input<'a>>,
+    walk: Option<walkdir::IntoIter>,
+    jsonl: Option<Jsonl<'a>>,
+    summary: Summary,
+    bytes: Arc<AtomicU64>,
+}
+
+impl std::fmt::Debug for Items<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Items")
+            .field("config", &self.config)
+            .field("summary", &self.summary)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Items<'a> {
+    fn new(config: Reader, inputs: VecDeque<Input<'a>>) -> Items<'a> {
+        Items {
+            config,
+            inputs,
+            walk: None,
+            jsonl: None,
+            summary: Summary::default(),
+            bytes: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// The counts so far; complete once the iterator returned `None`.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// The next item, before it is counted.
+    fn next_uncounted(&mut self) -> Option<Item> {
+        loop {
+            if let Some(jsonl) = &mut self.jsonl {
+                match jsonl.next_item(&self.config) {
+                    Some(item) => return Some(item),
+                    None => self.jsonl = None,
+                }
+            }
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    None => self.walk = None,
+                    Some(Err(err)) => return Some(walk_error(err)),
+                    Some(Ok(entry)) => {
+                        let hidden = entry.file_name().as_encoded_bytes().first() == Some(&b'.');
+                        if entry.file_type().is_dir() {
+                            if hidden && !self.config.all_files {
+                                self.summary.ignored_files += 1;
+                                walk.skip_current_dir();
+                            }
+                            continue;
+                        }
+                        if !self.config.all_files && (hidden || !is_page_name(entry.file_name())) {
+                            self.summary.ignored_files += 1;
+                            continue;
+                        }
+                        if let Some(item) = self.open_path(entry.path()) {
+                            return Some(item);
+                        }
+                    }
+                }
+                continue;
+            }
+            match self.inputs.pop_front()? {
+                Input::Stream(name, reader) => {
+                    if let Some(item) = self.open(name, reader) {
+                        return Some(item);
+                    }
+                }
+                Input::Path(path) if path.as_os_str() == "-" => {
+                    if let Some(item) = self.open("-".to_string(), Box::new(io::stdin())) {
+                        return Some(item);
+                    }
+                }
+                Input::Path(path) => match std::fs::metadata(&path) {
+                    Err(err) => return Some(skipped(&path, SkipReason::Unreadable(err))),
+                    Ok(meta) if meta.is_dir() => {
+                        self.walk = Some(
+                            walkdir::WalkDir::new(&path)
+                                .follow_links(true)
+                                .min_depth(1)
+                                .sort_by_file_name()
+                                .into_iter(),
+                        );
+                    }
+                    Ok(_) => {
+                        if let Some(item) = self.open_path(&path) {
+                            return Some(item);
+                        }
+                    }
+                },
+            }
+        }
+    }
+
+    /// Opens a file; `None` when it is JSONL (its records come next).
+    fn open_path(&mut self, path: &Path) -> Option<Item> {
+        match File::open(path) {
+            Ok(file) => self.open(path.display().to_string(), Box::new(file)),
+            Err(err) => Some(skipped(path, SkipReason::Unreadable(err))),
+        }
+    }
+
+    /// Reads a single-page input to its item, or sets up the JSONL state and
+    /// returns `None`.
+    fn open(&mut self, name: String, raw: Box<dyn Read + Send + 'a>) -> Option<Item> {
+        self.summary.files += 1;
+        let mut raw = Counting {
+            inner: raw,
+            bytes: Arc::clone(&self.bytes),
+        };
+        let fail = |reason| Some(skipped_named(&name, None, reason));
+        let mut magic = Vec::with_capacity(2);
+        if let Err(err) = (&mut raw).take(2).read_to_end(&mut magic) {
+            return fail(SkipReason::Unreadable(err));
+        }
+        let gzip = magic == [0x1f, 0x8b];
+        let raw = Cursor::new(magic).chain(raw);
+        let content: Box<dyn Read + Send + 'a> = if gzip {
+            Box::new(MultiGzDecoder::new(raw))
+        } else {
+            Box::new(raw)
+        };
+        let read_error = |err| {
+            if gzip && is_data_error(&err) {
+                SkipReason::Decompress(err)
+            } else {
+                SkipReason::Unreadable(err)
+            }
+        };
+        let mut content = BufReader::with_capacity(BUFFER_BYTES, content);
+        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        if let Err(err) = (&mut content)
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut head)
+        {
+            return fail(read_error(err));
+        }
+        let format = self
+            .config
+            .format
+            .or_else(|| Format::from_name(strip_gz(&name).0))
+            .unwrap_or_else(|| Format::sniff(&head));
+        if let Some(cause) = decode::binary_cause(&head) {
+            return fail(SkipReason::Binary { cause });
+        }
+        if format == Format::Jsonl {
+            self.jsonl = Some(Jsonl {
+                file: name,
+                reader: Box::new(Cursor::new(head).chain(content)),
+                line: 0,
+                items: 0,
+                buf: Vec::new(),
+                done: false,
+                gzip,
+            });
+            return None;
+        }
+        let limit = self.config.max_document_bytes;
+        let mut bytes = head;
+        let rest = (limit + 1).saturating_sub(bytes.len() as u64);
+        if let Err(err) = content.take(rest).read_to_end(&mut bytes) {
+            return fail(read_error(err));
+        }
+        if bytes.len() as u64 > limit {
+            return fail(SkipReason::TooLarge { limit });
+        }
+        let mut warnings = Vec::new();
+        let text = decode::decode(bytes, &mut warnings);
+        let id = document_id(&name);
+        let meta = Meta::default();
+        let doc = match format {
+            Format::Html => html_document(id, name.clone(), &text, meta),
+            _ => text_document(id, name.clone(), text, meta, &mut warnings),
+        };
+        Some(match doc {
+            Ok(doc) => Item::Document { doc, warnings },
+            Err(reason) => skipped_named(&name, None, reason),
+        })
+    }
+}
+
+impl Iterator for Items<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let item = self.next_uncounted();
+        self.summary.bytes = self.bytes.load(Ordering::Relaxed);
+        if let Some(item) = &item {
+            self.summary.record(item);
+        }
+        item
+    }
+}
+
+/// Whether a directory entry's name is read by default: a page extension
+/// (after `.gz`), or no extension.
+fn is_page_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let (base, _) = strip_gz(&name);
+    Format::from_name(base).is_some() || Path::new(base).extension().is_none()
+}
+
+fn is_data_error(err: &io::Error) -> bool {
+    matches!(
+        err.kind(),
+        io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
+    )
+}
+
+fn skipped(path: &Path, reason: SkipReason) -> Item {
+    skipped_named(&path.display().to_string(), None, reason)
+}
+
+fn skipped_named(file: &str, line: Option<u64>, reason: SkipReason) -> Item {
+    Item::Skipped(InputError {
+        file: file.to_string(),
+        line,
+        id: None,
+        reason,
+    })
+}
+
+fn walk_error(err: walkdir::Error) -> Item {
+    let file = err
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let reason = match err.loop_ancestor() {
+        Some(ancestor) => SkipReason::SymlinkLoop {
+            ancestor: ancestor.to_path_buf(),
+        },
+        None => SkipReason::Unreadable(io::Error::from(err)),
+    };
+    skipped_named(&file, None, reason)
+}
+
+/// Counts the bytes read from an input as stored.
+struct Counting<R> {
+    inner: R,
+    bytes: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// What a JSONL record says of its document besides the body.
+#[derive(Default)]
+struct Meta {
+    date: Option<Date>,
+    url: Option<String>,
+    title: Option<String>,
+}
+
+/// A text page's document; the marker line gives the date unless `meta`
+/// has one.
+fn text_document(
+    id: String,
+    source: String,
+    mut text: String,
+    meta: Meta,
+    warnings: &mut Vec<Warning>,
+) -> Result<Document, SkipReason> {
+    let mut date = None;
+    match decode::date_line(&text) {
+        DateLine::Absent => {}
+        DateLine::Date(d, marker) => {
+            date = Some(d);
+            text.drain(..marker);
+        }
+        DateLine::Invalid(value) => warnings.push(Warning::BadDateLine { value }),
+    }
+    if text.trim().is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    Ok(Document {
+        id,
+        source,
+        url: meta.url,
+        date: meta.date.or(date),
+        title: meta.title,
+        text,
+        layout: None,
+    })
+}
+
+/// An HTML page's document; `meta` takes precedence over the page's own.
+fn html_document(
+    id: String,
+    source: String,
+    html: &str,
+    meta: Meta,
+) -> Result<Document, SkipReason> {
+    if html.trim().is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    let page = html::extract(html);
+    if page.text.trim().is_empty() {
+        return Err(SkipReason::NoText);
+    }
+    Ok(Document {
+        id,
+        source,
+        url: meta.url.or(page.url),
+        date: meta.date.or(page.date),
+        title: meta.title.or(page.title),
+        text: page.text,
+        layout: Some(page.layout),
+    })
+}
+
+/// The state of a JSONL input being read line by line.
+struct Jsonl<'a> {
+    file: String,
+    reader: Box<dyn BufRead + Send + 'a>,
+    /// The last line read, 1-based.
+    line: u64,
+    /// Items produced from this file.
+    items: u64,
+    buf: Vec<u8>,
+    done: bool,
+    gzip: bool,
+}
+
+/// The outcome of reading one line.
+enum Line {
+    Eof,
+    Line,
+    TooLong,
+}
+
+impl Jsonl<'_> {
+    fn next_item(&mut self, config: &Reader) -> Option<Item> {
+        let item = self.next_uncounted(config);
+        if item.is_some() {
+            self.items += 1;
+        }
+        item
+    }
+
+    fn next_uncounted(&mut self, config: &Reader) -> Option<Item> {
+        let limit = config.max_document_bytes;
+        while !self.done {
+            self.buf.clear();
+            let read = read_line(&mut self.reader, &mut self.buf, limit);
+            let line = self.line + 1;
+            match read {
+                Err(err) => {
+                    self.done = true;
+                    let reason = if self.gzip && is_data_error(&err) {
+                        SkipReason::Decompress(err)
+                    } else {
+                        SkipReason::Unreadable(err)
+                    };
+                    return Some(skipped_named(&self.file, Some(line), reason));
+                }
+                Ok(Line::Eof) => {
+                    self.done = true;
+                    if self.items == 0 {
+                        return Some(skipped_named(&self.file, None, SkipReason::Empty));
+                    }
+                }
+                Ok(Line::TooLong) => {
+                    self.line = line;
+                    return Some(skipped_named(
+                        &self.file,
+                        Some(line),
+                        SkipReason::TooLarge { limit },
+                    ));
+                }
+                Ok(Line::Line) => {
+                    self.line = line;
+                    if let Some(item) = self.record(line) {
+                        return Some(item);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The item of the line in `buf`; `None` for a blank line.
+    fn record(&mut self, line: u64) -> Option<Item> {
+        let mut bytes = std::mem::take(&mut self.buf);
+        while matches!(bytes.last(), Some(b'\n' | b'\r')) {
+            bytes.pop();
+        }
+        if decode::is_blank(&bytes) {
+            self.buf = bytes;
+            return None;
+        }
+        let mut warnings = Vec::new();
+        let text = decode::decode(bytes, &mut warnings);
+        let source = format!("{}:{}", self.file, line);
+        let fail = |id, reason| {
+            Some(Item::Skipped(InputError {
+                file: self.file.clone(),
+                line: Some(line),
+                id,
+                reason,
+            }))
+        };
+        let Record {
+            id,
+            body,
+            date,
+            url,
+            title,
+        } = match record::parse(&text, &mut warnings) {
+            Ok(record) => record,
+            Err((id, reason)) => return fail(id, reason),
+        };
+        let meta = Meta { date, url, title };
+        let doc = match body {
+            Body::Text(text) => text_document(id.clone(), source, text, meta, &mut warnings),
+            Body::Html(html) => html_document(id.clone(), source, &html, meta),
+        };
+        match doc {
+            Ok(doc) => Some(Item::Document { doc, warnings }),
+            Err(reason) => fail(Some(id), reason),
+        }
+    }
+}
+
+/// Reads one line (with its `\n`) into `buf`, keeping at most `limit` bytes
+/// of it; a longer line is read to its end, dropped, and reported.
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Result<Line> {
+    let mut any = false;
+    let mut too_long = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if chunk.is_empty() {
+            return Ok(match (any, too_long) {
+                (false, _) => Line::Eof,
+                (true, true) => Line::TooLong,
+                (true, false) => Line::Line,
+            });
+        }
+        any = true;
+        let (take, end) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            let content = buf.len() + take - usize::from(end);
+            if content as u64 > limit {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        reader.consume(take);
+        if end {
+            return Ok(if too_long { Line::TooLong } else { Line::Line });
+        }
+    }
+}
