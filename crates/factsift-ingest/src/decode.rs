@@ -177,10 +177,7 @@ mod tests {
         let mut w = vec![];
         let be: Vec<u8> = [0xfe, 0xff, 0, b'h', 0xd8, 0x00, 0, b'i', 0x00].to_vec();
         assert_eq!(decode(be, &mut w), "h\u{fffd}i\u{fffd}");
-        assert_eq!(
-            w,
-            vec![Warning::Utf16, Warning::InvalidUtf16 { offset: 4 }]
-        );
+        assert_eq!(w, vec![Warning::Utf16, Warning::InvalidUtf16 { offset: 4 }]);
     }
 
     #[test]

@@ -213,7 +213,9 @@ pub enum Warning {
     /// A text page's first line starts with ` date ` but no valid
     /// `YYYY-MM-DD` date follows; the line was kept as text and the document
     /// has no date.
-    #[error("first line starts with \" date \" but {value:?} is not a YYYY-MM-DD date; kept as text")]
+    #[error(
+        "first line starts with \" date \" but {value:?} is not a YYYY-MM-DD date; kept as text"
+    )]
     BadDateLine {
         /// Up to 40 characters after ` date `.
         value: String,

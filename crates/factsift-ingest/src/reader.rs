@@ -198,10 +198,7 @@ impl Reader {
         I: IntoIterator<Item = P>,
         P: Into<PathBuf>,
     {
-        let inputs = inputs
-            .into_iter()
-            .map(|p| Input::Path(p.into()))
-            .collect();
+        let inputs = inputs.into_iter().map(|p| Input::Path(p.into())).collect();
         Items::new(self.clone(), inputs)
     }
 
@@ -570,9 +567,9 @@ struct Jsonl<'a> {
 }
 
 /// The outcome of reading one line.
-enum Line {
+enum LineRead {
     Eof,
-    Line,
+    Complete,
     TooLong,
 }
 
@@ -601,13 +598,13 @@ impl Jsonl<'_> {
                     };
                     return Some(skipped_named(&self.file, Some(line), reason));
                 }
-                Ok(Line::Eof) => {
+                Ok(LineRead::Eof) => {
                     self.done = true;
                     if self.items == 0 {
                         return Some(skipped_named(&self.file, None, SkipReason::Empty));
                     }
                 }
-                Ok(Line::TooLong) => {
+                Ok(LineRead::TooLong) => {
                     self.line = line;
                     return Some(skipped_named(
                         &self.file,
@@ -615,7 +612,7 @@ impl Jsonl<'_> {
                         SkipReason::TooLarge { limit },
                     ));
                 }
-                Ok(Line::Line) => {
+                Ok(LineRead::Complete) => {
                     self.line = line;
                     if let Some(item) = self.record(line) {
                         return Some(item);
@@ -671,7 +668,7 @@ impl Jsonl<'_> {
 
 /// Reads one line (with its `\n`) into `buf`, keeping at most `limit` bytes
 /// of it; a longer line is read to its end, dropped, and reported.
-fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Result<Line> {
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Result<LineRead> {
     let mut any = false;
     let mut too_long = false;
     loop {
@@ -682,9 +679,9 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Res
         };
         if chunk.is_empty() {
             return Ok(match (any, too_long) {
-                (false, _) => Line::Eof,
-                (true, true) => Line::TooLong,
-                (true, false) => Line::Line,
+                (false, _) => LineRead::Eof,
+                (true, true) => LineRead::TooLong,
+                (true, false) => LineRead::Complete,
             });
         }
         any = true;
@@ -703,7 +700,11 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Res
         }
         reader.consume(take);
         if end {
-            return Ok(if too_long { Line::TooLong } else { Line::Line });
+            return Ok(if too_long {
+                LineRead::TooLong
+            } else {
+                LineRead::Complete
+            });
         }
     }
 }

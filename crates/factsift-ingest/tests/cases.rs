@@ -1,6 +1,8 @@
 //! Runs the data-driven cases of `tests/cases/*.jsonl` (format in
 //! `tests/cases/README.md`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers panic on setup failure by design
+
 use factsift_ingest::{Format, Item, Reader};
 use flate2::{Compression, write::GzEncoder};
 use serde::Deserialize;
@@ -58,13 +60,24 @@ fn check(case: &str, index: usize, item: &Item, expect: &serde_json::Map<String,
             actual.insert("url".into(), opt(doc.url.as_deref()));
             actual.insert("title".into(), opt(doc.title.as_deref()));
             let kinds: Vec<Value> = warnings.iter().map(|w| snake(w.kind()).into()).collect();
-            let expected = expect.get("warnings").cloned().unwrap_or(Value::Array(vec![]));
+            let expected = expect
+                .get("warnings")
+                .cloned()
+                .unwrap_or(Value::Array(vec![]));
             assert_eq!(Value::Array(kinds), expected, "{at}: warnings {warnings:?}");
             if let Some(Value::String(prefix)) = expect.get("text_starts") {
-                assert!(doc.text.starts_with(prefix.as_str()), "{at}: text {:?}", doc.text);
+                assert!(
+                    doc.text.starts_with(prefix.as_str()),
+                    "{at}: text {:?}",
+                    doc.text
+                );
             }
             if let Some(Value::String(part)) = expect.get("text_contains") {
-                assert!(doc.text.contains(part.as_str()), "{at}: text {:?}", doc.text);
+                assert!(
+                    doc.text.contains(part.as_str()),
+                    "{at}: text {:?}",
+                    doc.text
+                );
             }
         }
         Item::Skipped(err) => {
