@@ -61,6 +61,32 @@ pub(crate) fn decode(mut bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> String 
     }
 }
 
+/// Decodes an HTML page's content like [`decode`], except that content that
+/// is not valid UTF-8 is decoded in the encoding its `<meta charset>`
+/// declares (e.g. windows-1252), by `factsift-html`; only bytes invalid in
+/// that encoding are reported.
+pub(crate) fn decode_html(bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> String {
+    if utf16_bom(&bytes).is_some() {
+        return decode(bytes, warnings);
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            text
+        }
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to() as u64;
+            let (text, lossy) = factsift_html::decode(err.as_bytes());
+            if lossy {
+                warnings.push(Warning::InvalidUtf8 { offset });
+            }
+            text
+        }
+    }
+}
+
 fn decode_utf16(bytes: &[u8], big_endian: bool, warnings: &mut Vec<Warning>) -> String {
     let units = bytes.chunks(2).map(|pair| match (pair, big_endian) {
         ([hi, lo], true) | ([lo, hi], false) => u16::from_be_bytes([*hi, *lo]),

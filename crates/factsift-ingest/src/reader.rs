@@ -405,12 +405,17 @@ impl<'a> Items<'a> {
             return fail(SkipReason::TooLarge { limit });
         }
         let mut warnings = Vec::new();
-        let text = decode::decode(bytes, &mut warnings);
         let id = document_id(&name);
         let meta = Meta::default();
         let doc = match format {
-            Format::Html => html_document(id, name.clone(), &text, meta),
-            _ => text_document(id, name.clone(), text, meta, &mut warnings),
+            Format::Html => {
+                let html = decode::decode_html(bytes, &mut warnings);
+                html_document(id, name.clone(), &html, meta)
+            }
+            _ => {
+                let text = decode::decode(bytes, &mut warnings);
+                text_document(id, name.clone(), text, meta, &mut warnings)
+            }
         };
         Some(match doc {
             Ok(doc) => Item::Document { doc, warnings },
