@@ -82,6 +82,14 @@ pub enum SkipReason {
         /// The limit in bytes ([`ReaderBuilder::max_document_bytes`](crate::ReaderBuilder::max_document_bytes)).
         limit: u64,
     },
+    /// A text page has a line over the line length limit.
+    #[error("line {line} is longer than the limit of {limit} bytes")]
+    LineTooLong {
+        /// The 1-based line in the page (in the record's `text` for JSONL).
+        line: u64,
+        /// The limit in bytes ([`ReaderBuilder::max_line_bytes`](crate::ReaderBuilder::max_line_bytes)).
+        limit: u64,
+    },
     /// A JSONL line is not a JSON object.
     #[error("malformed JSON: {0}")]
     MalformedJson(#[source] serde_json::Error),
@@ -125,6 +133,7 @@ impl SkipReason {
             SkipReason::Empty => SkipKind::Empty,
             SkipReason::Binary { .. } => SkipKind::Binary,
             SkipReason::TooLarge { .. } => SkipKind::TooLarge,
+            SkipReason::LineTooLong { .. } => SkipKind::LineTooLong,
             SkipReason::MalformedJson(_) => SkipKind::MalformedJson,
             SkipReason::MissingId => SkipKind::MissingId,
             SkipReason::MissingText => SkipKind::MissingText,
@@ -174,6 +183,8 @@ pub enum SkipKind {
     Binary,
     /// See [`SkipReason::TooLarge`].
     TooLarge,
+    /// See [`SkipReason::LineTooLong`].
+    LineTooLong,
     /// See [`SkipReason::MalformedJson`].
     MalformedJson,
     /// See [`SkipReason::MissingId`].
@@ -266,12 +277,12 @@ pub enum WarningKind {
 /// ```
 /// use factsift_ingest::Reader;
 /// let err = Reader::builder().max_document_bytes(0).build().unwrap_err();
-/// assert_eq!(err.to_string(), "max_document_bytes must be at least 1");
+/// assert_eq!(err.to_string(), "max_document_bytes and max_line_bytes must be at least 1");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// The document size limit is zero.
-    #[error("max_document_bytes must be at least 1")]
+    /// A size limit is zero.
+    #[error("max_document_bytes and max_line_bytes must be at least 1")]
     ZeroLimit,
 }

@@ -67,6 +67,8 @@ mod summary;
 pub use crate::{
     error::{BinaryCause, BuildError, InputError, SkipKind, SkipReason, Warning, WarningKind},
     format::{Format, document_id},
-    reader::{DEFAULT_MAX_DOCUMENT_BYTES, Item, Items, Reader, ReaderBuilder},
+    reader::{
+        DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_LINE_BYTES, Item, Items, Reader, ReaderBuilder,
+    },
     summary::Summary,
 };

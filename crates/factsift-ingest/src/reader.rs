@@ -16,6 +16,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// The default of [`ReaderBuilder::max_document_bytes`]: 50 MiB.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
 
+/// The default of [`ReaderBuilder::max_line_bytes`]: 1 MiB.
+pub const DEFAULT_MAX_LINE_BYTES: u64 = 1024 * 1024;
+
 /// Buffer size for reading files and JSONL lines.
 const BUFFER_BYTES: usize = 64 * 1024;
 
@@ -25,10 +28,11 @@ const BUFFER_BYTES: usize = 64 * 1024;
 /// use factsift_ingest::{Format, Reader};
 /// let reader = Reader::builder()
 ///     .max_document_bytes(1 << 20)
+///     .max_line_bytes(1 << 16)
 ///     .format(Some(Format::Jsonl))
 ///     .all_files(true)
 ///     .build()?;
-/// assert_eq!(reader.max_document_bytes(), 1 << 20);
+/// assert_eq!((reader.max_document_bytes(), reader.max_line_bytes()), (1 << 20, 1 << 16));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -41,6 +45,7 @@ impl Default for ReaderBuilder {
         ReaderBuilder {
             config: Reader {
                 max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+                max_line_bytes: DEFAULT_MAX_LINE_BYTES,
                 format: None,
                 all_files: false,
             },
@@ -55,6 +60,17 @@ impl ReaderBuilder {
     /// [`DEFAULT_MAX_DOCUMENT_BYTES`].
     pub fn max_document_bytes(mut self, limit: u64) -> ReaderBuilder {
         self.config.max_document_bytes = limit;
+        self
+    }
+
+    /// The longest line of a text page (or a JSONL record's `text`), in
+    /// bytes. A page with a longer line is skipped with
+    /// [`SkipReason::LineTooLong`]: a line that long is data (an inline
+    /// image, a minified script), not prose, and would reach every later
+    /// stage as one block. HTML is not checked: its source lines do not
+    /// matter. Default [`DEFAULT_MAX_LINE_BYTES`].
+    pub fn max_line_bytes(mut self, limit: u64) -> ReaderBuilder {
+        self.config.max_line_bytes = limit;
         self
     }
 
@@ -77,7 +93,7 @@ impl ReaderBuilder {
 
     /// The reader, or why this configuration cannot work.
     pub fn build(self) -> Result<Reader, BuildError> {
-        if self.config.max_document_bytes == 0 {
+        if self.config.max_document_bytes == 0 || self.config.max_line_bytes == 0 {
             return Err(BuildError::ZeroLimit);
         }
         Ok(self.config)
@@ -132,6 +148,7 @@ impl ReaderBuilder {
 #[derive(Clone, Debug)]
 pub struct Reader {
     max_document_bytes: u64,
+    max_line_bytes: u64,
     format: Option<Format>,
     all_files: bool,
 }
@@ -170,6 +187,11 @@ impl Reader {
     /// The document size limit in bytes.
     pub fn max_document_bytes(&self) -> u64 {
         self.max_document_bytes
+    }
+
+    /// The line length limit of text pages in bytes.
+    pub fn max_line_bytes(&self) -> u64 {
+        self.max_line_bytes
     }
 
     /// Reads files and directories, and standard input for `-`, in the order
@@ -236,7 +258,8 @@ pub struct Items<'a> {
     config: Reader,
     inputs: VecDeque<Input<'a>>,
     walk: Option<walkdir::IntoIter>,
-    jsonl: Option<Jsonl<'a>>,
+    /// The multi-record input being read, if any.
+    records: Option<Records<'a>>,
     summary: Summary,
     bytes: Arc<AtomicU64>,
 }
@@ -256,7 +279,7 @@ impl<'a> Items<'a> {
             config,
             inputs,
             walk: None,
-            jsonl: None,
+            records: None,
             summary: Summary::default(),
             bytes: Arc::new(AtomicU64::new(0)),
         }
@@ -270,10 +293,10 @@ impl<'a> Items<'a> {
     /// The next item, before it is counted.
     fn next_uncounted(&mut self) -> Option<Item> {
         loop {
-            if let Some(jsonl) = &mut self.jsonl {
-                match jsonl.next_item(&self.config) {
+            if let Some(records) = &mut self.records {
+                match records.next_item(&self.config) {
                     Some(item) => return Some(item),
-                    None => self.jsonl = None,
+                    None => self.records = None,
                 }
             }
             if let Some(walk) = &mut self.walk {
@@ -384,7 +407,7 @@ impl<'a> Items<'a> {
             return fail(SkipReason::Binary { cause });
         }
         if format == Format::Jsonl {
-            self.jsonl = Some(Jsonl {
+            self.records = Some(Records::Jsonl(Jsonl {
                 file: name,
                 reader: Box::new(Cursor::new(head).chain(content)),
                 line: 0,
@@ -392,7 +415,7 @@ impl<'a> Items<'a> {
                 buf: Vec::new(),
                 done: false,
                 gzip,
-            });
+            }));
             return None;
         }
         let limit = self.config.max_document_bytes;
@@ -414,7 +437,7 @@ impl<'a> Items<'a> {
             }
             _ => {
                 let text = decode::decode(bytes, &mut warnings);
-                text_document(id, name.clone(), text, meta, &mut warnings)
+                text_document(id, name.clone(), text, meta, &self.config, &mut warnings)
             }
         };
         Some(match doc {
@@ -508,8 +531,15 @@ fn text_document(
     source: String,
     mut text: String,
     meta: Meta,
+    config: &Reader,
     warnings: &mut Vec<Warning>,
 ) -> Result<Document, SkipReason> {
+    if let Some(line) = long_line(&text, config.max_line_bytes) {
+        return Err(SkipReason::LineTooLong {
+            line,
+            limit: config.max_line_bytes,
+        });
+    }
     let mut date = None;
     match decode::date_line(&text) {
         DateLine::Absent => {}
@@ -531,6 +561,23 @@ fn text_document(
         text,
         layout: None,
     })
+}
+
+/// The 1-based number of the first line longer than `limit` bytes.
+fn long_line(text: &str, limit: u64) -> Option<u64> {
+    if text.len() as u64 <= limit {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for (i, end) in ends.enumerate() {
+        if (end - start) as u64 > limit {
+            return Some(i as u64 + 1);
+        }
+        start = end + 1;
+    }
+    None
 }
 
 /// An HTML page's document; `meta` takes precedence over the page's own.
@@ -556,6 +603,22 @@ fn html_document(
         text: page.text,
         layout: Some(page.layout),
     })
+}
+
+/// An input holding many documents, read one record at a time. A new
+/// container format (e.g. WARC) is a new variant with its own state; it
+/// shares the opening (gzip, binary check), the document builders
+/// ([`text_document`], [`html_document`]) and the accounting.
+enum Records<'a> {
+    Jsonl(Jsonl<'a>),
+}
+
+impl Records<'_> {
+    fn next_item(&mut self, config: &Reader) -> Option<Item> {
+        match self {
+            Records::Jsonl(jsonl) => jsonl.next_item(config),
+        }
+    }
 }
 
 /// The state of a JSONL input being read line by line.
@@ -619,7 +682,7 @@ impl Jsonl<'_> {
                 }
                 Ok(LineRead::Complete) => {
                     self.line = line;
-                    if let Some(item) = self.record(line) {
+                    if let Some(item) = self.record(line, config) {
                         return Some(item);
                     }
                 }
@@ -629,7 +692,7 @@ impl Jsonl<'_> {
     }
 
     /// The item of the line in `buf`; `None` for a blank line.
-    fn record(&mut self, line: u64) -> Option<Item> {
+    fn record(&mut self, line: u64, config: &Reader) -> Option<Item> {
         let mut bytes = std::mem::take(&mut self.buf);
         while matches!(bytes.last(), Some(b'\n' | b'\r')) {
             bytes.pop();
@@ -661,7 +724,9 @@ impl Jsonl<'_> {
         };
         let meta = Meta { date, url, title };
         let doc = match body {
-            Body::Text(text) => text_document(id.clone(), source, text, meta, &mut warnings),
+            Body::Text(text) => {
+                text_document(id.clone(), source, text, meta, config, &mut warnings)
+            }
             Body::Html(html) => html_document(id.clone(), source, &html, meta),
         };
         match doc {

@@ -19,6 +19,7 @@ struct Case {
     #[serde(default)]
     gzip: bool,
     max_document_bytes: Option<u64>,
+    max_line_bytes: Option<u64>,
     format: Option<String>,
     expect: Vec<serde_json::Map<String, Value>>,
 }
@@ -123,6 +124,9 @@ fn run_file(text: &str) -> usize {
         let mut builder = Reader::builder();
         if let Some(limit) = case.max_document_bytes {
             builder = builder.max_document_bytes(limit);
+        }
+        if let Some(limit) = case.max_line_bytes {
+            builder = builder.max_line_bytes(limit);
         }
         let format = case.format.as_deref().map(|f| match f {
             "text" => Format::Text,

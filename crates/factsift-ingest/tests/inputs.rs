@@ -340,3 +340,30 @@ fn items_are_send() {
     fn sync<T: Send + Sync>(_: &T) {}
     sync(&Reader::new());
 }
+
+#[test]
+fn a_file_that_vanishes_mid_run_is_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        fs::write(dir.path().join(name), format!("Page {name}.")).unwrap();
+    }
+    let reader = Reader::new();
+    let mut items = reader.read([dir.path()]);
+    let Some(Item::Document { doc, .. }) = items.next() else {
+        panic!("a.txt")
+    };
+    assert_eq!(doc.id, "a");
+    // The directory was listed when the walk entered it; b.txt goes now.
+    fs::remove_file(dir.path().join("b.txt")).unwrap();
+    let Some(Item::Skipped(err)) = items.next() else {
+        panic!("b.txt is gone")
+    };
+    assert_eq!(err.reason.kind(), SkipKind::Unreadable);
+    assert!(err.file.ends_with("b.txt"), "{err}");
+    let Some(Item::Document { doc, .. }) = items.next() else {
+        panic!("c.txt")
+    };
+    assert_eq!(doc.id, "c");
+    assert!(items.next().is_none());
+    assert_eq!(items.summary().total(), 3);
+}
