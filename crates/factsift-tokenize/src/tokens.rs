@@ -1,0 +1,407 @@
+//! Merging word-boundary pieces into tokens, so that numbers with their
+//! attachments, hyphenated words and abbreviations stay whole.
+
+use crate::lexicon::{Abbrev, Lexicon};
+use crate::segment::{Class, Piece};
+use factsift_core::{Span, Token, TokenKind};
+
+/// The token is a run of sentence-final punctuation (`.`, `?!`, `...`).
+pub(crate) const TERMINAL: u8 = 1;
+/// The terminal run is an ellipsis (`...`, `…`).
+pub(crate) const ELLIPSIS: u8 = 2;
+/// An abbreviation with its period that never ends a sentence (`Mr.`, `e.g.`, `No.` before a number).
+pub(crate) const ABBR_INNER: u8 = 4;
+/// An abbreviation with its period that ends a sentence only before a sentence starter (`Inc.`, `U.S.`, `J.`).
+pub(crate) const ABBR_FINAL: u8 = 8;
+/// A full stop of a script without case (`。`, `！`): always ends a sentence.
+pub(crate) const HARD_TERMINAL: u8 = 16;
+
+/// Currency symbols that attach to a following number (`$5`, `£180,226`)
+/// or a preceding one (`5€`).
+#[inline]
+pub(crate) fn is_currency(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '£'
+            | '€'
+            | '¥'
+            | '¢'
+            | '₹'
+            | '₩'
+            | '₽'
+            | '₺'
+            | '₱'
+            | '₦'
+            | '₫'
+            | '₪'
+            | '฿'
+            | '₴'
+            | '₡'
+            | '₲'
+            | '₵'
+            | '₸'
+            | '₭'
+            | '₮'
+            | '元'
+            | '￥'
+            | '＄'
+            | '￡'
+    )
+}
+
+#[inline]
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+#[inline]
+fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡'
+    )
+}
+
+/// Whether a character is punctuation (as opposed to another symbol) in the
+/// sense of [`TokenKind::Punct`].
+pub(crate) fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '/'
+            | '\\'
+            | '_'
+            | '¡'
+            | '¿'
+            | '«'
+            | '»'
+            | '·'
+            | '‹'
+            | '›'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205E}'
+            | '\u{3001}'..='\u{3003}'
+            | '\u{3008}'..='\u{3011}'
+            | '\u{3014}'..='\u{301F}'
+            | '\u{FF01}'..='\u{FF0F}'
+            | '\u{FF1A}'..='\u{FF1F}'
+            | '\u{FF3B}'..='\u{FF3D}'
+            | '\u{FF5B}'..='\u{FF65}'
+    ) && !matches!(
+        c,
+        '\u{2030}' | '\u{2031}' | '\u{2044}' | '\u{2052}' | '•' | '‣' | '′' | '″' | '‴'
+    )
+}
+
+/// Whether a word piece is a dotted acronym (`U.S`, `e.g`, `a.m`, `Ph.D`):
+/// letters in groups of one or two separated by single periods.
+fn is_dotted_acronym(s: &str) -> bool {
+    if !s.contains('.') {
+        return false;
+    }
+    s.split('.').all(|g| {
+        let n = g.chars().count();
+        (1..=2).contains(&n) && g.chars().all(char::is_alphabetic)
+    })
+}
+
+/// Whether an ASCII word is one or two letters followed by digits (`Q2`,
+/// `H1`, `FY17`): a number with a letter prefix.
+fn is_letter_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    (1..=2).contains(&letters) && b.len() > letters && b[letters..].iter().all(u8::is_ascii_digit)
+}
+
+fn is_upper_word(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+struct Merger<'a> {
+    text: &'a str,
+    p: &'a [Piece],
+    lexicon: &'a Lexicon,
+    tokens: &'a mut Vec<Token>,
+    flags: &'a mut Vec<u8>,
+}
+
+impl Merger<'_> {
+    #[inline]
+    fn adj(&self, a: usize) -> bool {
+        a + 1 < self.p.len() && self.p[a].end == self.p[a + 1].start
+    }
+
+    #[inline]
+    fn s(&self, i: usize) -> &str {
+        &self.text[self.p[i].start..self.p[i].end]
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind, flag: u8) {
+        self.tokens.push(Token {
+            span: Span::from_range(start..end),
+            kind,
+        });
+        self.flags.push(flag);
+    }
+
+    /// If a number starts at piece `i` (with an optional sign, currency or
+    /// `US$`-style prefix), the index of its first digit piece.
+    fn number_start(&self, i: usize) -> Option<usize> {
+        let p = self.p;
+        let digit_at = |j: usize| j < p.len() && p[j].class == Class::Digit;
+        let cur = p[i];
+        if cur.class == Class::Digit {
+            return Some(i);
+        }
+        if cur.class == Class::AlphaNum && is_letter_number(self.s(i)) {
+            return Some(i);
+        }
+        // US$5, HK$3: capitals glued to `$` glued to a digit.
+        if cur.class == Class::Alpha
+            && self.s(i).len() <= 3
+            && is_upper_word(self.s(i))
+            && self.adj(i)
+            && p[i + 1].is('$')
+            && self.adj(i + 1)
+            && digit_at(i + 2)
+        {
+            return Some(i + 2);
+        }
+        if cur.class != Class::Other {
+            return None;
+        }
+        if is_currency(cur.first) && cur.end - cur.start == cur.first.len_utf8() {
+            if self.adj(i) && digit_at(i + 1) {
+                return Some(i + 1);
+            }
+            return None;
+        }
+        // A sign, when not glued to a preceding word (`-5%`, `+3.2`, `(-$4m)`).
+        if cur.is('-') || cur.is('+') || cur.is('\u{2212}') {
+            let free = i == 0
+                || p[i - 1].end != cur.start
+                || matches!(p[i - 1].first, '(' | '[' | '{' | '/');
+            if free && self.adj(i) {
+                if digit_at(i + 1) {
+                    return Some(i + 1);
+                }
+                if i + 2 < p.len()
+                    && is_currency(p[i + 1].first)
+                    && p[i + 1].class == Class::Other
+                    && self.adj(i + 1)
+                    && digit_at(i + 2)
+                {
+                    return Some(i + 2);
+                }
+            }
+        }
+        None
+    }
+
+    /// Extends a number whose last piece is `e`: `%`, a glued currency,
+    /// hyphen joins (`2017-10-02`, `3.5-inch`), and `/` or `:` between digits.
+    fn extend_number(&self, mut e: usize) -> usize {
+        let p = self.p;
+        while self.adj(e) {
+            let n = e + 1;
+            let c = p[n].first;
+            if p[n].class == Class::Other && matches!(c, '%' | '‰' | '‱') {
+                e = n;
+            } else if p[n].class == Class::Other && is_currency(c) && p[e].class == Class::Digit {
+                e = n;
+            } else if p[n].class == Class::Other
+                && is_hyphen(c)
+                && self.adj(n)
+                && p[n + 1].is_alnum()
+            {
+                e = n + 1;
+            } else if (p[n].is('/') || p[n].is(':'))
+                && p[e].class == Class::Digit
+                && self.adj(n)
+                && p[n + 1].class == Class::Digit
+            {
+                e = n + 1;
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
+    /// Extends a word whose last piece is `e` over hyphen joins
+    /// (`year-on-year`, `COVID-19`) and `&` between capitals (`AT&T`).
+    fn extend_word(&self, mut e: usize) -> usize {
+        let p = self.p;
+        while self.adj(e) {
+            let n = e + 1;
+            if p[n].class == Class::Other
+                && is_hyphen(p[n].first)
+                && self.adj(n)
+                && p[n + 1].is_alnum()
+            {
+                e = n + 1;
+            } else if p[n].is('&')
+                && is_upper_word(self.s(e))
+                && self.adj(n)
+                && is_upper_word(self.s(n + 1))
+            {
+                e = n + 1;
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
+    /// Pushes a word token, splitting off a final possessive `’s` / `'s`.
+    fn push_word(&mut self, start: usize, end: usize, flag: u8) {
+        let w = &self.text[start..end];
+        let suffix = ["’s", "'s", "’S", "'S"]
+            .iter()
+            .find(|s| w.len() > s.len() && w.ends_with(*s));
+        if let (Some(s), 0) = (suffix, flag) {
+            let cut = end - s.len();
+            self.push(start, cut, TokenKind::Word, 0);
+            self.push(cut, end, TokenKind::Word, 0);
+        } else {
+            self.push(start, end, TokenKind::Word, flag);
+        }
+    }
+
+    fn run(&mut self) {
+        let p = self.p;
+        let mut i = 0;
+        while i < p.len() {
+            let cur = p[i];
+            if let Some(d) = self.number_start(i) {
+                let e = self.extend_number(d);
+                self.push(cur.start, p[e].end, TokenKind::Number, 0);
+                i = e + 1;
+                continue;
+            }
+            match cur.class {
+                Class::Alpha | Class::AlphaNum | Class::Digit => {
+                    // A word followed by a period that belongs to it?
+                    if self.adj(i) && p[i + 1].is('.') && !(self.adj(i + 1) && p[i + 2].is('.')) {
+                        // `No. 1`, `No.2`: one number token.
+                        if self.lexicon.abbrev(self.s(i)) == Some(Abbrev::Number)
+                            && i + 2 < p.len()
+                            && p[i + 2].class == Class::Digit
+                            && matches!(&self.text[p[i + 1].end..p[i + 2].start], "" | " ")
+                        {
+                            let e = self.extend_number(i + 2);
+                            self.push(cur.start, p[e].end, TokenKind::Number, 0);
+                            i = e + 1;
+                            continue;
+                        }
+                        if let Some(flag) = self.abbreviation(i) {
+                            let mut e = i + 1;
+                            // `U.S.-based`: the hyphen join wins.
+                            if self.adj(e)
+                                && is_hyphen(p[e + 1].first)
+                                && p[e + 1].class == Class::Other
+                                && self.adj(e + 1)
+                                && p[e + 2].is_alnum()
+                            {
+                                e = self.extend_word(e + 2);
+                                self.push(cur.start, p[e].end, TokenKind::Word, 0);
+                            } else {
+                                self.push(cur.start, p[e].end, TokenKind::Word, flag);
+                            }
+                            i = e + 1;
+                            continue;
+                        }
+                    }
+                    let e = self.extend_word(i);
+                    self.push_word(cur.start, p[e].end, 0);
+                    i = e + 1;
+                }
+                Class::Other => {
+                    if is_terminal(cur.first) {
+                        let mut e = i;
+                        while self.adj(e)
+                            && p[e + 1].class == Class::Other
+                            && is_terminal(p[e + 1].first)
+                        {
+                            e += 1;
+                        }
+                        let s = &self.text[cur.start..p[e].end];
+                        let mut flag = TERMINAL;
+                        if s.contains('…') || s.contains("..") {
+                            flag |= ELLIPSIS;
+                        }
+                        if s.contains(['。', '！', '？', '｡']) {
+                            flag |= HARD_TERMINAL;
+                        }
+                        self.push(cur.start, p[e].end, TokenKind::Punct, flag);
+                        i = e + 1;
+                    } else {
+                        let kind =
+                            if cur.end - cur.start == cur.first.len_utf8() && is_punct(cur.first) {
+                                TokenKind::Punct
+                            } else {
+                                TokenKind::Symbol
+                            };
+                        self.push(cur.start, cur.end, kind, 0);
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether word piece `i`, followed by a glued `.`, is an abbreviation,
+    /// and if so its flag.
+    fn abbreviation(&self, i: usize) -> Option<u8> {
+        let p = self.p;
+        if p[i].class == Class::Digit {
+            return None;
+        }
+        let w = self.s(i);
+        match self.lexicon.abbrev(w) {
+            Some(Abbrev::Title | Abbrev::Inner) => return Some(ABBR_INNER),
+            Some(Abbrev::Final) => return Some(ABBR_FINAL),
+            Some(Abbrev::Number) => {
+                // Only before a number: `No. 1`, `No.1`.
+                return (i + 2 < p.len() && p[i + 2].class == Class::Digit).then_some(ABBR_INNER);
+            }
+            None => {}
+        }
+        let mut chars = w.chars();
+        let single_capital =
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        (single_capital || is_dotted_acronym(w)).then_some(ABBR_FINAL)
+    }
+}
+
+/// Turns the pieces into tokens, appending to `tokens` and one flag byte per
+/// token to `flags`.
+pub(crate) fn merge(
+    text: &str,
+    pieces: &[Piece],
+    lexicon: &Lexicon,
+    tokens: &mut Vec<Token>,
+    flags: &mut Vec<u8>,
+) {
+    Merger {
+        text,
+        p: pieces,
+        lexicon,
+        tokens,
+        flags,
+    }
+    .run();
+}
