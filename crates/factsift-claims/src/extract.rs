@@ -1,0 +1,1252 @@
+//! The extraction algorithm: one pass over a document's sentences, turning
+//! each tagged number into at most one fact.
+
+use crate::lexicon::{
+    CLASS_ANY, CLASS_NONE, Cat, Hit, K_COUNT, K_MONEY, K_PERCENT, K_RANK, Lexicon, Place,
+};
+use crate::time::{self, Basis};
+use factsift_core::{
+    Bound, Document, Entity, EntityKind, Fact, Period, Quantity, QuantityKind, Source, Tags,
+    TimeMention, Token, TokenKind, Tokenized,
+};
+use std::collections::HashMap;
+
+/// A cue found in a sentence: where, and what it means.
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    start: usize,
+    end: usize,
+    cat: Cat,
+    /// Trigger index, noun class index, or value index, per category.
+    value: usize,
+}
+
+/// A reference to a possible subject inside a sentence.
+#[derive(Clone, Debug)]
+struct Mention {
+    start: usize,
+    end: usize,
+    /// The canonical name it stands for, when known.
+    name: Option<String>,
+    anaphor: bool,
+    product: bool,
+    reporter: bool,
+    object: bool,
+    agent: bool,
+}
+
+/// Token positions of the whole document, for token distances.
+struct Positions {
+    starts: Vec<usize>,
+}
+
+impl Positions {
+    fn new(tokens: &[Token]) -> Positions {
+        let mut starts: Vec<usize> = tokens.iter().map(|t| t.span.start()).collect();
+        starts.sort_unstable();
+        Positions { starts }
+    }
+
+    /// Number of tokens starting before byte `at`.
+    fn at(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s < at)
+    }
+
+    /// Tokens between byte `a` (an end) and byte `b` (a start), 0 if `b <= a`.
+    fn between(&self, a: usize, b: usize) -> usize {
+        if b <= a {
+            0
+        } else {
+            self.at(b).saturating_sub(self.at(a))
+        }
+    }
+}
+
+/// What a number measures.
+struct Choice {
+    metric: usize,
+    neg: bool,
+    change: bool,
+    /// Byte where the deciding trigger starts (for modality).
+    trigger_start: usize,
+}
+
+/// Per-paragraph reading context.
+#[derive(Default)]
+struct Context {
+    period: Option<Period>,
+    last_metric: Option<usize>,
+}
+
+struct Doc<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    pos: Positions,
+    tokens: Vec<Token>,
+    homes: HashMap<String, String>,
+    doc_year: Option<i32>,
+}
+
+pub(crate) fn extract(
+    lex: &Lexicon,
+    doc: &Document,
+    tokenized: &Tokenized,
+    tags: &Tags,
+) -> Vec<Fact> {
+    let text = doc.text.as_str();
+    let lower = text.to_ascii_lowercase();
+    let hits = lex.scan(&lower);
+    let mut tokens = tokenized.tokens.clone();
+    tokens.sort_by_key(|t| t.span.start());
+    let pos = Positions::new(&tokens);
+
+    let mut entities: Vec<&Entity> = tags
+        .entities
+        .iter()
+        .filter(|e| e.span.end() <= text.len())
+        .collect();
+    entities.sort_by_key(|e| (e.span.start(), e.span.end()));
+    let mut quantities: Vec<(usize, &Quantity)> = tags
+        .quantities
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.span.end() <= text.len() && q.value.is_finite())
+        .collect();
+    quantities.sort_by_key(|(_, q)| (q.span.start(), q.span.end()));
+    let mut times: Vec<&TimeMention> = tags
+        .times
+        .iter()
+        .filter(|t| t.span.end() <= text.len())
+        .collect();
+    times.sort_by_key(|t| (t.span.start(), t.span.end()));
+
+    let mut d = Doc {
+        lex,
+        text,
+        pos,
+        tokens,
+        homes: HashMap::new(),
+        doc_year: dominant_year(&times),
+    };
+    d.learn_homes(&entities);
+    let main = d.main_entity(&entities);
+
+    let mut sentences: Vec<&factsift_core::Sentence> = tokenized
+        .sentences
+        .iter()
+        .filter(|s| s.span.end() <= text.len())
+        .collect();
+    sentences.sort_by_key(|s| s.span.start());
+
+    let mut facts = Vec::new();
+    let mut topic: Option<String> = main.clone();
+    let mut ctx = Context::default();
+    let mut prev_end = 0usize;
+    for sentence in sentences {
+        let (s0, s1) = (sentence.span.start(), sentence.span.end());
+        if s0 < prev_end {
+            continue; // overlapping sentences: keep the first
+        }
+        if text.get(prev_end..s0).is_some_and(|gap| gap.contains('\n')) {
+            ctx = Context::default();
+        }
+        prev_end = s1;
+        let cues = d.cues(&hits, s0, s1);
+        let sent_entities: Vec<&Entity> = entities
+            .iter()
+            .copied()
+            .filter(|e| e.span.start() >= s0 && e.span.end() <= s1)
+            .collect();
+        let mut learned = Vec::new();
+        let mentions = d.mentions(&cues, &sent_entities, topic.as_deref(), s0, &mut learned);
+        for (company, country) in learned {
+            d.homes.entry(company).or_insert(country);
+        }
+        let sent_times: Vec<&TimeMention> = times
+            .iter()
+            .copied()
+            .filter(|t| t.span.start() >= s0 && t.span.end() <= s1)
+            .collect();
+        let source = Source {
+            doc: doc.id.clone(),
+            start: s0,
+            end: s1,
+            text: text.get(s0..s1).unwrap_or("").to_string(),
+        };
+        let mut sentence_period: Option<Period> = None;
+        for &(_, q) in quantities
+            .iter()
+            .filter(|(_, q)| q.span.start() >= s0 && q.span.start() < s1)
+        {
+            if let Some(fact) = d.fact(
+                q,
+                s0,
+                s1,
+                &cues,
+                &sent_entities,
+                &mentions,
+                &sent_times,
+                topic.as_deref(),
+                &ctx,
+                &source,
+            ) {
+                if let Some(p) = fact
+                    .period
+                    .as_deref()
+                    .and_then(|p| p.parse::<Period>().ok())
+                {
+                    sentence_period = Some(p);
+                }
+                if let Some(m) = lex
+                    .metrics
+                    .iter()
+                    .position(|m| *m == fact.metric.trim_end_matches("_change"))
+                {
+                    ctx.last_metric = Some(m);
+                }
+                facts.push(fact);
+            }
+        }
+        // The paragraph's period: the last period this sentence stated.
+        let stated = sentence_period.or_else(|| {
+            sent_times
+                .iter()
+                .rev()
+                .filter(|t| {
+                    !cues.iter().any(|c| {
+                        matches!(c.cat, Cat::Vs | Cat::Per)
+                            && overlaps(c.start, c.end, t.span.start(), t.span.end())
+                    })
+                })
+                .find_map(|t| d.period_of(t, &cues, &ctx))
+        });
+        if stated.is_some() {
+            ctx.period = stated;
+        }
+        if let Some(t) = d.next_topic(&mentions) {
+            topic = Some(t);
+        }
+    }
+    facts
+}
+
+fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
+    a0 < b1 && b0 < a1
+}
+
+/// The year most resolved time mentions of the document fall in.
+fn dominant_year(times: &[&TimeMention]) -> Option<i32> {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for t in times {
+        if let Some(y) = t.period.as_ref().and_then(time::year_of) {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)
+}
+
+impl Doc<'_> {
+    /// The cues of one sentence, with phrases inside a longer phrase dropped.
+    fn cues(&self, hits: &[Hit], s0: usize, s1: usize) -> Vec<Cue> {
+        let first = hits.partition_point(|h| h.start < s0);
+        let in_sentence: Vec<Hit> = hits[first..]
+            .iter()
+            .take_while(|h| h.start < s1)
+            .filter(|h| h.end <= s1)
+            .copied()
+            .collect();
+        let mut cues = Vec::new();
+        for (i, h) in in_sentence.iter().enumerate() {
+            let meanings = self
+                .lex
+                .meanings
+                .get(h.phrase)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let longer: Vec<&Hit> = in_sentence
+                .iter()
+                .enumerate()
+                .filter(|&(j, o)| {
+                    j != i
+                        && o.start <= h.start
+                        && h.end <= o.end
+                        && (o.end - o.start) > (h.end - h.start)
+                })
+                .map(|(_, o)| o)
+                .collect();
+            for m in meanings {
+                // A phrase inside a longer one of the same category yields to it
+                // ("operating loss" over "loss"); cues that mislead inside any
+                // longer phrase ("up" in "opened up", "a year" in "a year
+                // earlier") yield to every category.
+                let misleading = matches!(
+                    m.cat,
+                    Cat::Change | Cat::Per | Cat::Anaphor | Cat::Now | Cat::Market
+                );
+                let shadowed = longer.iter().any(|o| {
+                    misleading
+                        || self
+                            .lex
+                            .meanings
+                            .get(o.phrase)
+                            .is_some_and(|om| om.iter().any(|x| x.cat == m.cat))
+                });
+                if !shadowed {
+                    cues.push(Cue {
+                        start: h.start,
+                        end: h.end,
+                        cat: m.cat,
+                        value: m.value,
+                    });
+                }
+            }
+        }
+        cues
+    }
+
+    fn value(&self, cue: &Cue) -> &str {
+        self.lex
+            .values
+            .get(cue.value)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    fn token_text(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map(|t| t.span.slice(self.text))
+            .unwrap_or("")
+    }
+
+    /// Companies' home countries that the document states: a place right
+    /// before a company's descriptor ("Chinese computer firm Lenovo",
+    /// "China-based vendor Xiaomi").
+    fn learn_homes(&mut self, entities: &[&Entity]) {
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind != EntityKind::Org {
+                continue;
+            }
+            let Some(g) = entities[..i]
+                .iter()
+                .rev()
+                .find(|g| g.kind == EntityKind::Gpe)
+            else {
+                continue;
+            };
+            let gap = self.text.get(g.span.end()..e.span.start()).unwrap_or("");
+            if gap.len() > 40 || gap.is_empty() {
+                continue;
+            }
+            let descriptor = gap
+                .chars()
+                .all(|c| c.is_lowercase() || c == ' ' || c == '-')
+                && gap.split_whitespace().count() <= 4;
+            if descriptor {
+                self.homes
+                    .entry(e.name.to_lowercase())
+                    .or_insert_with(|| g.name.clone());
+            }
+        }
+    }
+
+    /// The document's main company: the most often named one that is not a
+    /// reporter.
+    fn main_entity(&self, entities: &[&Entity]) -> Option<String> {
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind != EntityKind::Org || e.name.is_empty() || self.is_reporter_name(&e.name) {
+                continue;
+            }
+            match counts.iter_mut().find(|(n, ..)| *n == e.name) {
+                Some(c) => c.1 += 1,
+                None => counts.push((e.name.clone(), 1, i)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(n, ..)| n)
+    }
+
+    fn is_reporter_name(&self, name: &str) -> bool {
+        self.lex.reporters.contains(&name.to_lowercase())
+    }
+
+    /// Companies and references to companies in a sentence.
+    fn mentions(
+        &self,
+        cues: &[Cue],
+        entities: &[&Entity],
+        topic: Option<&str>,
+        s0: usize,
+        homes: &mut Vec<(String, String)>,
+    ) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        // A cue right before `at`, with at most a determiner between.
+        let near_before = |cat: Cat, at: usize, max: usize| {
+            cues.iter().any(|c| {
+                c.cat == cat && c.end <= at && self.pos.between(c.end, at) <= max && {
+                    let gap = self
+                        .text
+                        .get(c.end..at)
+                        .unwrap_or("")
+                        .trim()
+                        .to_ascii_lowercase();
+                    max > 1 || gap.is_empty() || gap == "the" || gap == "a" || gap == "an"
+                }
+            })
+        };
+        let near_after = |cat: Cat, at: usize, max: usize| {
+            cues.iter()
+                .any(|c| c.cat == cat && c.start >= at && self.pos.between(at, c.start) <= max)
+        };
+        for e in entities {
+            let product = e.kind == EntityKind::Product;
+            if !(e.kind == EntityKind::Org || product) || e.name.is_empty() {
+                continue;
+            }
+            let (a, b) = (e.span.start(), e.span.end());
+            out.push(Mention {
+                start: a,
+                end: b,
+                name: Some(e.name.clone()),
+                anaphor: false,
+                product,
+                reporter: self.is_reporter_name(&e.name)
+                    || near_before(Cat::ReporterPre, a, 1)
+                    || near_after(Cat::ReporterPost, b, 1),
+                object: near_before(Cat::ObjectPre, a, 1),
+                agent: near_before(Cat::AgentPre, a, 2),
+            });
+        }
+        let inside_entity = |a: usize, b: usize| {
+            entities
+                .iter()
+                .any(|e| overlaps(a, b, e.span.start(), e.span.end()))
+        };
+        for c in cues {
+            match c.cat {
+                Cat::Anaphor => {
+                    if inside_entity(c.start, c.end) {
+                        continue;
+                    }
+                    out.push(Mention {
+                        start: c.start,
+                        end: c.end,
+                        name: topic.map(str::to_string),
+                        anaphor: true,
+                        product: false,
+                        reporter: false,
+                        object: near_before(Cat::ObjectPre, c.start, 0),
+                        agent: near_before(Cat::AgentPre, c.start, 0),
+                    });
+                }
+                Cat::AnaphorHead => {
+                    if inside_entity(c.start, c.end) {
+                        continue;
+                    }
+                    // A descriptor right before a name ("smartphone maker Xiaomi") is no anaphor.
+                    let next = self.pos.at(c.end);
+                    if entities
+                        .iter()
+                        .any(|e| e.kind == EntityKind::Org && self.pos.at(e.span.start()) == next)
+                    {
+                        continue;
+                    }
+                    let head = self.pos.at(c.start);
+                    let mut start = None;
+                    for back in 1..=4usize {
+                        let Some(i) = head.checked_sub(back) else {
+                            break;
+                        };
+                        if self.tokens.get(i).is_none_or(|t| t.span.start() < s0) {
+                            break;
+                        }
+                        let w = self.token_text(i);
+                        if matches!(w.to_ascii_lowercase().as_str(), "the" | "this" | "that") {
+                            start = self.tokens.get(i).map(|t| t.span.start());
+                            break;
+                        }
+                        let kind = self.tokens.get(i).map(|t| t.kind);
+                        if kind != Some(TokenKind::Word)
+                            && !(kind == Some(TokenKind::Punct) && w == "-")
+                        {
+                            break;
+                        }
+                    }
+                    let Some(start) = start else { continue };
+                    let reporter = cues
+                        .iter()
+                        .any(|r| r.cat == Cat::ReporterMod && r.start >= start && r.end <= c.end);
+                    if let (Some(t), false) = (topic, reporter) {
+                        // "the China-based vendor": the topic's home country.
+                        if let Some(g) = entities.iter().find(|g| {
+                            g.kind == EntityKind::Gpe
+                                && g.span.start() >= start
+                                && g.span.end() <= c.end
+                        }) {
+                            homes.push((t.to_lowercase(), g.name.clone()));
+                        }
+                    }
+                    out.push(Mention {
+                        start,
+                        end: c.end,
+                        name: if reporter {
+                            None
+                        } else {
+                            topic.map(str::to_string)
+                        },
+                        anaphor: true,
+                        product: false,
+                        reporter,
+                        object: near_before(Cat::ObjectPre, start, 0),
+                        agent: near_before(Cat::AgentPre, start, 0),
+                    });
+                }
+                _ => {}
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+
+    /// The company later references in the document point back to.
+    fn next_topic(&self, mentions: &[Mention]) -> Option<String> {
+        let first = mentions
+            .iter()
+            .find(|m| !m.reporter && !m.object && !m.product && m.name.is_some())?;
+        if first.anaphor {
+            None
+        } else {
+            first.name.clone()
+        }
+    }
+
+    /// The period of a time mention: as tagged, or, when the tagger could not
+    /// resolve it, against the paragraph's or the document's year; an
+    /// anaphoric "the quarter" takes the paragraph's period.
+    fn period_of(&self, t: &TimeMention, cues: &[Cue], ctx: &Context) -> Option<Period> {
+        let (a, b) = (t.span.start(), t.span.end());
+        if let Some(c) = cues.iter().find(|c| {
+            c.cat == Cat::AnaphoricTime
+                && c.start >= a
+                && c.end <= b
+                && (b - a) <= (c.end - c.start) + 4
+        }) {
+            if let Some(p) = &ctx.period {
+                let want = self.value(c);
+                if want == "any" || time::granularity(p) == want {
+                    return Some(p.clone());
+                }
+            }
+        }
+        if let Some(p) = &t.period {
+            return Some(p.clone());
+        }
+        let year = ctx
+            .period
+            .as_ref()
+            .and_then(time::year_of)
+            .or(self.doc_year)?;
+        time::resolve_in_year(t.span.slice(self.text), year)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn fact(
+        &self,
+        q: &Quantity,
+        s0: usize,
+        s1: usize,
+        cues: &[Cue],
+        entities: &[&Entity],
+        mentions: &[Mention],
+        times: &[&TimeMention],
+        topic: Option<&str>,
+        ctx: &Context,
+        source: &Source,
+    ) -> Option<Fact> {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        if q.conversion_of.is_some() || q.vague || q.kind == QuantityKind::Measure {
+            return None;
+        }
+        if self.not_a_fact(q, s0, cues, entities, times) {
+            return None;
+        }
+        let choice = self.metric(q, cues, ctx)?;
+        let metric_name = self.lex.metrics.get(choice.metric)?;
+
+        // Subject.
+        let subject = self.subject(q, mentions, metric_name, topic)?;
+        if mentions.iter().all(|m| m.name.is_none() || m.reporter) && topic.is_some() {
+            // Only the topic to fall back on: a place owning the metric
+            // ("Chinese PC sales") means the number is no company's.
+            let trig = choice.trigger_start;
+            if entities.iter().any(|e| {
+                e.kind == EntityKind::Gpe
+                    && e.span.end() <= trig
+                    && self.pos.between(e.span.end(), trig) <= 2
+            }) {
+                return None;
+            }
+        }
+
+        // Value and unit.
+        let sign = if choice.neg { -1.0 } else { 1.0 };
+        let (mut value, mut value_max) = (q.value * sign, q.value_max.map(|v| v * sign));
+        if let Some(m) = value_max {
+            if m < value {
+                value_max = Some(value);
+                value = m;
+            }
+        }
+        let unit = match q.kind {
+            QuantityKind::Count => "count".to_string(),
+            QuantityKind::Percent => "percent".to_string(),
+            QuantityKind::PercentagePoints => "percent".to_string(),
+            QuantityKind::Rank => "rank".to_string(),
+            QuantityKind::Money => q.unit.clone(),
+            QuantityKind::Measure => return None,
+        };
+        if unit.is_empty() {
+            return None;
+        }
+        let metric = if choice.change {
+            format!("{metric_name}_change")
+        } else {
+            metric_name.clone()
+        };
+
+        // Comparison basis.
+        let vs = if choice.change {
+            cues.iter()
+                .filter(|c| c.cat == Cat::Vs)
+                .min_by_key(|c| {
+                    if c.start >= q1 {
+                        self.pos.between(q1, c.start)
+                    } else {
+                        self.pos.between(c.end, q0) + 5
+                    }
+                })
+                .map(|c| self.value(c).to_string())
+        } else {
+            None
+        };
+
+        // Period.
+        let mut period = self.period(q, cues, times, ctx);
+        if !choice.change && self.is_earlier_level(q, cues) {
+            let basis = cues
+                .iter()
+                .filter(|c| c.cat == Cat::Vs && c.start >= q1)
+                .min_by_key(|c| c.start)
+                .and_then(|c| Basis::parse(self.value(c)))
+                .unwrap_or(Basis::Year);
+            period = period.and_then(|p| time::shift_back(&p, basis));
+        }
+
+        let per = q.per.clone().or_else(|| {
+            let after = q.noun.map(|n| n.end().max(q1)).unwrap_or(q1);
+            cues.iter()
+                .find(|c| {
+                    c.cat == Cat::Per && c.start >= after && self.pos.between(after, c.start) <= 1
+                })
+                .map(|c| self.value(c).to_string())
+        });
+        let scope = self.scope(q, s0, s1, cues, entities, &subject);
+        let mut bound = q.bound;
+        if bound == Bound::Eq {
+            if let Some(c) = cues
+                .iter()
+                .rfind(|c| c.cat == Cat::Bound && c.end <= q0 && self.pos.between(c.end, q0) <= 2)
+            {
+                bound = match self.value(c) {
+                    "gt" => Bound::Gt,
+                    "ge" => Bound::Ge,
+                    "lt" => Bound::Lt,
+                    "le" => Bound::Le,
+                    "approx" => Bound::Approx,
+                    _ => Bound::Eq,
+                };
+            }
+        }
+        if bound != Bound::Range {
+            value_max = None;
+        } else if value_max.is_none() {
+            bound = Bound::Eq;
+        }
+        let modality = self.modality(q, s0, cues, &choice);
+
+        Some(Fact {
+            subject,
+            metric,
+            value,
+            unit,
+            period: period.map(|p| p.to_string()),
+            per,
+            scope,
+            bound,
+            value_max,
+            modality: modality.to_string(),
+            vs,
+            sources: vec![source.clone()],
+            id: None,
+            support: None,
+            conflicts: Vec::new(),
+            also_bounds: Vec::new(),
+            optional: false,
+            aliases: Vec::new(),
+        })
+    }
+
+    /// Numbers that are no facts: years, model names, phone numbers, ages.
+    fn not_a_fact(
+        &self,
+        q: &Quantity,
+        s0: usize,
+        cues: &[Cue],
+        entities: &[&Entity],
+        times: &[&TimeMention],
+    ) -> bool {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        let raw = q.span.slice(self.text);
+        if raw.is_empty() {
+            return true;
+        }
+        if times
+            .iter()
+            .any(|t| overlaps(q0, q1, t.span.start(), t.span.end()))
+        {
+            return true;
+        }
+        if entities.iter().any(|e| {
+            matches!(e.kind, EntityKind::Product | EntityKind::Org)
+                && overlaps(q0, q1, e.span.start(), e.span.end())
+        }) {
+            return true;
+        }
+        let digits = raw.chars().filter(char::is_ascii_digit).count();
+        let plain_digits = raw.chars().all(|c| c.is_ascii_digit());
+        // Years used as dates.
+        if q.kind == QuantityKind::Count
+            && plain_digits
+            && digits == 4
+            && (1900.0..=2100.0).contains(&q.value)
+        {
+            return true;
+        }
+        // Phone numbers: long digit strings in separated groups.
+        let groups = raw
+            .split(['-', ' ', '(', ')'])
+            .filter(|g| !g.is_empty())
+            .count();
+        if digits >= 7 && (groups >= 3 || raw.starts_with('+')) {
+            return true;
+        }
+        // Model names: a short bare number glued to a capitalised word ("Mi 6", "Snapdragon 480").
+        if q.kind == QuantityKind::Count && plain_digits && digits <= 4 {
+            let i = self.pos.at(q0);
+            if let Some(prev) = i.checked_sub(1).and_then(|p| self.tokens.get(p)) {
+                let w = prev.span.slice(self.text);
+                let adjacent = self.text.get(prev.span.end()..q0).is_some_and(|g| g == " ");
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                let lower_w = w.to_ascii_lowercase();
+                let is_trigger = cues.iter().any(|c| {
+                    c.start <= prev.span.start() && c.end >= prev.span.end() && c.cat == Cat::Metric
+                });
+                if adjacent
+                    && capital
+                    && prev.span.start() > s0
+                    && prev.kind == TokenKind::Word
+                    && !is_trigger
+                    && lower_w != "no"
+                {
+                    return true;
+                }
+            }
+            let next = self.text.get(q1..).and_then(|r| r.chars().next());
+            if next.is_some_and(|c| c == '+' || c.is_alphabetic()) {
+                return true;
+            }
+        }
+        // Ages.
+        if cues.iter().any(|c| {
+            c.cat == Cat::Age
+                && ((c.end <= q0 && self.pos.between(c.end, q0) == 0)
+                    || (c.start >= q1 && self.pos.between(q1, c.start) <= 1))
+        }) {
+            return true;
+        }
+        false
+    }
+
+    /// The noun class of what a count counts.
+    fn noun_class(&self, q: &Quantity, cues: &[Cue]) -> Option<usize> {
+        let (from, to) = match q.noun {
+            Some(n) => (n.start(), n.end()),
+            None => (q.span.end(), q.span.end()),
+        };
+        if q.noun.is_some() {
+            if let Some(c) = cues
+                .iter()
+                .find(|c| c.cat == Cat::Noun && c.start >= from && c.end <= to)
+            {
+                return Some(c.value);
+            }
+        }
+        // The first noun-class word within four tokens after the number,
+        // stopping at punctuation.
+        let start = self.pos.at(q.span.end());
+        for i in start..start + 5 {
+            let Some(t) = self.tokens.get(i) else { break };
+            if t.kind == TokenKind::Punct || t.kind == TokenKind::Number {
+                break;
+            }
+            if let Some(c) = cues
+                .iter()
+                .find(|c| c.cat == Cat::Noun && c.start == t.span.start())
+            {
+                return Some(c.value);
+            }
+            let w = t.span.slice(self.text).to_ascii_lowercase();
+            if matches!(
+                w.as_str(),
+                "of" | "in" | "for" | "to" | "by" | "from" | "at" | "with" | "and" | "or" | "than"
+            ) {
+                break;
+            }
+        }
+        None
+    }
+
+    /// Token distance of a cue from the number, and whether it is after it;
+    /// `None` when the cue is on a side its place does not allow.
+    fn placed(
+        &self,
+        q: &Quantity,
+        c: &Cue,
+        place: Place,
+        before_max: usize,
+        after_max: usize,
+    ) -> Option<(usize, bool)> {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        if c.start >= q0 && c.end <= q1 {
+            return Some((0, false));
+        }
+        if c.end <= q0 {
+            let d = self.pos.between(c.end, q0);
+            (place != Place::After && d <= before_max).then_some((d, false))
+        } else if c.start >= q1 {
+            let d = self.pos.between(q1, c.start);
+            (place != Place::Before && d <= after_max).then_some((d, true))
+        } else {
+            None
+        }
+    }
+
+    /// The change cue attached to a number, if any: its sign.
+    fn change_sign(&self, q: &Quantity, cues: &[Cue]) -> Option<(f64, usize)> {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        let percent = matches!(
+            q.kind,
+            QuantityKind::Percent | QuantityKind::PercentagePoints
+        );
+        let mut best: Option<(usize, f64, usize)> = None;
+        for c in cues.iter().filter(|c| c.cat == Cat::Change) {
+            let sign = if self.value(c) == "-" { -1.0 } else { 1.0 };
+            let d = if c.end <= q0 {
+                let d = self.pos.between(c.end, q0);
+                // A level word between the change and the number makes it a level:
+                // "rose 2% to $11.1bn".
+                let level = cues.iter().any(|l| {
+                    matches!(l.cat, Cat::LevelPre | Cat::FromPre) && l.start >= c.end && l.end <= q0
+                }) || (!percent
+                    && cues
+                        .iter()
+                        .any(|l| l.cat == Cat::Metric && l.start >= c.end && l.end <= q0));
+                if d > 3 || level {
+                    continue;
+                }
+                d
+            } else if c.start >= q1 {
+                let d = self.pos.between(q1, c.start);
+                if d > 1 {
+                    continue;
+                }
+                d
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(bd, ..)| d < bd) {
+                best = Some((d, sign, c.start));
+            }
+        }
+        best.map(|(_, s, at)| (s, at))
+    }
+
+    /// What the number measures.
+    fn metric(&self, q: &Quantity, cues: &[Cue], ctx: &Context) -> Option<Choice> {
+        let lex = self.lex;
+        let kind_bit = match q.kind {
+            QuantityKind::Money => K_MONEY,
+            QuantityKind::Count => K_COUNT,
+            QuantityKind::Percent | QuantityKind::PercentagePoints => K_PERCENT,
+            QuantityKind::Rank => K_RANK,
+            QuantityKind::Measure => return None,
+        };
+        if kind_bit != K_RANK {
+            if let Some((sign, at)) = self.change_sign(q, cues) {
+                // A change: of the metric the sentence is about.
+                let mut best: Option<(i64, usize, bool, usize)> = None;
+                for c in cues.iter().filter(|c| c.cat == Cat::Metric) {
+                    let Some(t) = lex.triggers.get(c.value) else {
+                        continue;
+                    };
+                    let Some(m) = t.metric else { continue };
+                    if t.kinds == K_RANK || (t.needs != CLASS_ANY && t.needs & CLASS_NONE == 0) {
+                        continue;
+                    }
+                    if kind_bit != K_PERCENT && t.kinds & kind_bit == 0 {
+                        continue;
+                    }
+                    let d = if c.end <= at {
+                        self.pos.between(c.end, at) as i64
+                    } else {
+                        self.pos.between(at, c.start) as i64 + 3
+                    };
+                    if d > 30 {
+                        continue;
+                    }
+                    let score = d - i64::from(t.prio);
+                    let money_first = t.kinds & K_MONEY != 0;
+                    if best.is_none_or(|(bs, _, bm, _)| {
+                        score < bs || (score == bs && money_first && !bm)
+                    }) {
+                        best = Some((score, m, money_first, c.start));
+                    }
+                }
+                let (metric, trigger_start) = match best {
+                    Some((_, m, _, s)) => (m, s),
+                    None if kind_bit == K_PERCENT && !cues.iter().any(|c| c.cat == Cat::Metric) => {
+                        (ctx.last_metric?, at)
+                    }
+                    None => return None,
+                };
+                if q.kind == QuantityKind::PercentagePoints
+                    && lex.metric_units.get(metric).map(String::as_str) != Some("percent")
+                {
+                    return None;
+                }
+                if kind_bit != K_PERCENT {
+                    let unit_class = lex
+                        .metric_units
+                        .get(metric)
+                        .map(String::as_str)
+                        .unwrap_or("");
+                    let fits = match q.kind {
+                        QuantityKind::Money => unit_class == "currency",
+                        QuantityKind::Count => unit_class == "count",
+                        _ => false,
+                    };
+                    if !fits {
+                        return None;
+                    }
+                }
+                return Some(Choice {
+                    metric,
+                    neg: sign < 0.0,
+                    change: true,
+                    trigger_start,
+                });
+            }
+            if q.kind == QuantityKind::PercentagePoints {
+                return None;
+            }
+        }
+        if kind_bit == K_RANK {
+            let q1 = q.span.end();
+            let blocked = cues.iter().any(|c| {
+                c.cat == Cat::RankBlock && c.start >= q1 && self.pos.between(q1, c.start) <= 1
+            });
+            if blocked {
+                return None;
+            }
+        }
+        let class = if kind_bit == K_COUNT {
+            self.noun_class(q, cues)
+        } else {
+            None
+        };
+        let class_bit = class.map(Lexicon::class_bit).unwrap_or(CLASS_NONE);
+        let (before_max, after_max) = match kind_bit {
+            K_MONEY => (15, 5),
+            K_COUNT => (12, 6),
+            K_PERCENT => (8, 4),
+            _ => (3, 2),
+        };
+        let mut best: Option<(i64, &crate::lexicon::Trigger, usize)> = None;
+        for c in cues.iter().filter(|c| c.cat == Cat::Metric) {
+            let Some(t) = lex.triggers.get(c.value) else {
+                continue;
+            };
+            if t.kinds & kind_bit == 0 || (kind_bit == K_COUNT && t.needs & class_bit == 0) {
+                continue;
+            }
+            let Some((d, after)) = self.placed(q, c, t.place, before_max, after_max) else {
+                continue;
+            };
+            let score = d as i64 + if after { 1 } else { 0 } - i64::from(t.prio);
+            if best.is_none_or(|(bs, ..)| score < bs) {
+                best = Some((score, t, c.start));
+            }
+        }
+        match best {
+            Some((_, t, start)) => Some(Choice {
+                metric: t.metric?,
+                neg: t.neg,
+                change: false,
+                trigger_start: start,
+            }),
+            None => {
+                let c = class?;
+                let m = (*lex.class_default.get(c)?)?;
+                Some(Choice {
+                    metric: m,
+                    neg: false,
+                    change: false,
+                    trigger_start: q.span.start(),
+                })
+            }
+        }
+    }
+
+    /// The entity the number is about.
+    fn subject(
+        &self,
+        q: &Quantity,
+        mentions: &[Mention],
+        metric: &str,
+        topic: Option<&str>,
+    ) -> Option<String> {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        let rank = metric == "market_rank";
+        let mut best: Option<(i64, &Mention)> = None;
+        for m in mentions {
+            if m.name.is_none() || (m.product && metric != "price") {
+                continue;
+            }
+            let mut score;
+            if m.end <= q0 {
+                let d = self.pos.between(m.end, q0) as i64;
+                score = d;
+                if m.object && !(rank && d <= 1) {
+                    score += 10;
+                }
+            } else if m.start >= q1 {
+                let d = self.pos.between(q1, m.start) as i64;
+                score = d + 8;
+                if m.agent && d <= 4 {
+                    score = d - 3;
+                } else if m.object {
+                    score += 10;
+                }
+            } else {
+                continue;
+            }
+            if m.reporter {
+                score += 50;
+            }
+            if best.is_none_or(|(bs, _)| score < bs) {
+                best = Some((score, m));
+            }
+        }
+        match best {
+            Some((_, m)) if !m.reporter => m.name.clone(),
+            _ => topic.map(str::to_string),
+        }
+    }
+
+    /// Whether the number is the earlier level of a comparison
+    /// ("compared with 1.41bn rupees a year earlier", "from $10.9bn").
+    fn is_earlier_level(&self, q: &Quantity, cues: &[Cue]) -> bool {
+        let q0 = q.span.start();
+        let from = cues
+            .iter()
+            .any(|c| c.cat == Cat::FromPre && c.end <= q0 && self.pos.between(c.end, q0) <= 1);
+        if !from {
+            return false;
+        }
+        let q1 = q.span.end();
+        cues.iter().any(|c| {
+            (c.cat == Cat::Vs && c.start >= q1 && self.pos.between(q1, c.start) <= 4)
+                || (c.cat == Cat::Change && c.end <= q0)
+        })
+    }
+
+    /// The period the number is about.
+    fn period(
+        &self,
+        q: &Quantity,
+        cues: &[Cue],
+        times: &[&TimeMention],
+        ctx: &Context,
+    ) -> Option<Period> {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        let mut best: Option<(usize, Period)> = None;
+        let mut now = false;
+        for t in times {
+            let (a, b) = (t.span.start(), t.span.end());
+            if overlaps(a, b, q0, q1) {
+                continue;
+            }
+            if cues
+                .iter()
+                .any(|c| matches!(c.cat, Cat::Vs | Cat::Per) && overlaps(c.start, c.end, a, b))
+            {
+                continue;
+            }
+            let d = if b <= q0 {
+                self.pos.between(b, q0)
+            } else {
+                self.pos.between(q1, a)
+            };
+            match self.period_of(t, cues, ctx) {
+                Some(p) => {
+                    if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                        best = Some((d, p));
+                    }
+                }
+                None => {
+                    if cues
+                        .iter()
+                        .any(|c| c.cat == Cat::Now && overlaps(c.start, c.end, a, b))
+                    {
+                        now = true;
+                    }
+                }
+            }
+        }
+        if let Some((_, p)) = best {
+            return Some(p);
+        }
+        if now || cues.iter().any(|c| c.cat == Cat::Now) {
+            return None;
+        }
+        ctx.period.clone()
+    }
+
+    /// The geographic scope of the number.
+    fn scope(
+        &self,
+        q: &Quantity,
+        s0: usize,
+        s1: usize,
+        cues: &[Cue],
+        entities: &[&Entity],
+        subject: &str,
+    ) -> Option<String> {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        let dist = |a: usize, b: usize| -> usize {
+            if b <= q0 {
+                self.pos.between(b, q0)
+            } else if a >= q1 {
+                self.pos.between(q1, a)
+            } else {
+                0
+            }
+        };
+        let mut best: Option<(usize, Option<String>)> = None;
+        let mut offer = |d: usize, s: Option<String>| {
+            if d <= 25 && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, s));
+            }
+        };
+        for g in entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Gpe && !e.name.is_empty())
+        {
+            let (a, b) = (g.span.start(), g.span.end());
+            let prep = cues.iter().any(|c| {
+                c.cat == Cat::ScopePre && c.end <= a && self.pos.between(c.end, a) <= 1 && {
+                    // "in the" counts only directly; "in" may be followed by "the".
+                    let gap = self
+                        .text
+                        .get(c.end..a)
+                        .unwrap_or("")
+                        .trim()
+                        .to_ascii_lowercase();
+                    gap.is_empty() || gap == "the"
+                }
+            });
+            let market = cues
+                .iter()
+                .any(|c| c.cat == Cat::Market && c.start >= b && self.pos.between(b, c.start) <= 3);
+            let possessive_before_number = b <= q0
+                && self
+                    .text
+                    .get(b..)
+                    .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+                && self.pos.between(b, q0) <= 3;
+            if prep || market || possessive_before_number {
+                offer(dist(a, b), Some(g.name.clone()));
+            }
+        }
+        for c in cues {
+            match c.cat {
+                Cat::HomeMarket => {
+                    let home = self
+                        .homes
+                        .get(&subject.to_lowercase())
+                        .or_else(|| self.lex.homes.get(&subject.to_lowercase()))
+                        .cloned();
+                    if home.is_some() {
+                        offer(dist(c.start, c.end), home);
+                    }
+                }
+                Cat::Worldwide => offer(dist(c.start, c.end), None),
+                _ => {}
+            }
+        }
+        let _ = (s0, s1);
+        best.and_then(|(_, s)| s)
+    }
+
+    /// Whether the number is reported, aimed at, or predicted.
+    fn modality(&self, q: &Quantity, s0: usize, cues: &[Cue], choice: &Choice) -> &'static str {
+        let q0 = q.span.start();
+        let Some(cue) = cues.iter().rfind(|c| {
+            c.cat == Cat::Modality
+                && c.end <= q0
+                && c.start >= s0
+                && self.pos.between(c.end, q0) <= 20
+        }) else {
+            return "actual";
+        };
+        // A past-tense trigger between the cue and the number reports what happened.
+        let past_between = cues.iter().any(|c| {
+            c.cat == Cat::Metric
+                && c.start >= cue.end
+                && c.end <= q0
+                && self.lex.triggers.get(c.value).is_some_and(|t| t.past)
+        });
+        if past_between {
+            return "actual";
+        }
+        let _ = choice;
+        match self.value(cue) {
+            "target" => "target",
+            "forecast" => "forecast",
+            _ => {
+                let third = cues.iter().any(|c| {
+                    c.cat == Cat::ThirdParty
+                        && c.end <= cue.start
+                        && self.pos.between(c.end, cue.start) <= 4
+                });
+                if third { "forecast" } else { "target" }
+            }
+        }
+    }
+}
