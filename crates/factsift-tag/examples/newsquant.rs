@@ -1,0 +1,42 @@
+//! Scores the tagger on NewsQuant: `cargo run --release -p factsift-tag
+//! --example newsquant [-- --errors]`. The matching rules are documented in
+//! `tests/nq/mod.rs`.
+
+#[path = "../tests/nq/mod.rs"]
+mod nq;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let tagger = factsift_tag::Tagger::builder().build()?;
+    let s = nq::run(&tagger);
+    println!("metric          TP    FP    FN      P      R     F1");
+    for (name, m) in [("value", s.value), ("value+unit", s.value_unit), ("value+change", s.value_change)] {
+        println!("{name:<14} {:>4}  {:>4}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}", m.tp, m.fp, m.fn_, m.p(), m.r(), m.f1());
+    }
+    let mode = std::env::args().nth(1).unwrap_or_default();
+    if mode.starts_with("--") {
+        for st in &s.sentences {
+            let fmt = |i: &nq::Item| match i.hi {
+                Some(h) => format!("{}-{} [{}] {}", i.lo, h, i.unit, i.change),
+                None => format!("{} [{}] {}", i.lo, i.unit, i.change),
+            };
+            let g: Vec<String> = st.gold.iter().map(fmt).collect();
+            let p: Vec<String> = st.pred.iter().map(fmt).collect();
+            let mut gs = g.clone();
+            let mut ps = p.clone();
+            gs.sort();
+            ps.sort();
+            let differ = match mode.as_str() {
+                "--values" => {
+                    let gv: Vec<_> = st.gold.iter().map(|i| (i.lo, i.hi)).collect();
+                    let pv: Vec<_> = st.pred.iter().map(|i| (i.lo, i.hi)).collect();
+                    format!("{gv:?}") != format!("{pv:?}")
+                }
+                _ => gs != ps,
+            };
+            if differ {
+                println!("## {}\n   gold: {}\n   pred: {}", st.text, g.join(" ;; "), p.join(" ;; "));
+            }
+        }
+    }
+    Ok(())
+}

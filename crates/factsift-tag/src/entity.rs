@@ -1,0 +1,247 @@
+//! Named entities: gazetteer matches (aho-corasick) and rules from
+//! capitalisation and context.
+
+use crate::lex::Lx;
+use crate::lexicon::{field, rows};
+use crate::sent::Sent;
+use crate::BuildError;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use factsift_core::{Entity, EntityKind, Span};
+use std::collections::{HashMap, HashSet};
+
+/// One gazetteer entry: a surface form and what it names.
+#[derive(Clone, Debug)]
+struct Entry {
+    kind: EntityKind,
+    canonical: String,
+}
+
+pub(crate) fn parse_kind(s: &str) -> Option<EntityKind> {
+    Some(match s {
+        "ORG" => EntityKind::Org,
+        "PERSON" => EntityKind::Person,
+        "GPE" => EntityKind::Gpe,
+        "PRODUCT" => EntityKind::Product,
+        _ => return None,
+    })
+}
+
+/// Gazetteer rows collected by the builder before the automaton is built.
+#[derive(Default)]
+pub(crate) struct GazetteerRows {
+    surfaces: Vec<String>,
+    entries: Vec<Entry>,
+}
+
+impl GazetteerRows {
+    /// Adds rows `canonical \t KIND \t alias|alias...` from `text`.
+    pub fn add_tsv(&mut self, file: &str, text: &str) -> Result<(), BuildError> {
+        for (line, r) in rows(text) {
+            let canonical = field(file, line, &r, 0)?;
+            let kind_s = field(file, line, &r, 1)?;
+            let kind = parse_kind(kind_s).ok_or_else(|| BuildError::Data {
+                file: file.to_string(),
+                line,
+                message: format!("unknown entity kind {kind_s:?} (ORG, PERSON, GPE, PRODUCT)"),
+            })?;
+            let aliases = r.get(2).copied().unwrap_or("");
+            for surface in std::iter::once(canonical).chain(aliases.split('|')) {
+                let surface = surface.trim();
+                if surface.is_empty() {
+                    continue;
+                }
+                self.surfaces.push(surface.to_string());
+                self.entries.push(Entry {
+                    kind,
+                    canonical: canonical.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn words(text: &str) -> HashSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+pub(crate) struct Entities {
+    ac: AhoCorasick,
+    entries: Vec<Entry>,
+    /// Lowercase surface → entry, for names found by rules.
+    by_surface: HashMap<String, usize>,
+    titles: HashSet<String>,
+    org_cues: HashSet<String>,
+    suffixes: HashSet<String>,
+    product_lines: HashSet<String>,
+}
+
+impl Entities {
+    pub fn build(rows: GazetteerRows) -> Result<Entities, BuildError> {
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&rows.surfaces)?;
+        let mut by_surface = HashMap::new();
+        for (i, s) in rows.surfaces.iter().enumerate() {
+            by_surface.entry(s.to_lowercase()).or_insert(i);
+        }
+        let product_lines = rows
+            .entries
+            .iter()
+            .zip(&rows.surfaces)
+            .filter(|(e, _)| e.kind == EntityKind::Product)
+            .map(|(_, s)| s.to_lowercase())
+            .collect();
+        Ok(Entities {
+            ac,
+            entries: rows.entries,
+            by_surface,
+            titles: words(include_str!("../data/person_titles.txt")),
+            org_cues: words(include_str!("../data/org_cues.txt")),
+            suffixes: words(include_str!("../data/corp_suffixes.txt")),
+            product_lines,
+        })
+    }
+
+    /// Gazetteer matches in `text[start..end]`, appended to `out`.
+    pub fn gazetteer(&self, text: &str, start: usize, end: usize, out: &mut Vec<Entity>) {
+        let Some(region) = text.get(start..end) else {
+            return;
+        };
+        let b = region.as_bytes();
+        for m in self.ac.find_iter(region) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok = s == 0 || !region[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after_ok = e == b.len() || !region[e..].chars().next().is_some_and(char::is_alphanumeric);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            // Names are written capitalised: `apple` is fruit, `Apple` a company.
+            if !region[s..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
+            let Some(entry) = self.entries.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            out.push(Entity {
+                span: Span::from_range(start + s..start + e),
+                kind: entry.kind,
+                name: entry.canonical.clone(),
+                cue: Some("gazetteer".to_string()),
+            });
+        }
+    }
+
+    /// Rule-based names in one sentence: runs of capitalised words not
+    /// already covered, typed by their context.
+    pub fn rules(&self, s: &Sent, known: &[Entity], out: &mut Vec<Entity>) {
+        let n = s.len();
+        let covered = |a: usize, b: usize| {
+            let sp = s.span(a, b);
+            known.iter().any(|e| e.span.overlaps(sp))
+        };
+        let mut i = 0;
+        while i < n {
+            if !(s.is(i, Lx::Word) && s.cap(i)) || s.used(i) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, allowing `&`, `of`, `de` inside.
+            let mut b = i + 1;
+            loop {
+                if s.is(b, Lx::Word) && s.cap(b) && !s.used(b) {
+                    b += 1;
+                } else if matches!(s.w(b), "&" | "of" | "de" | "and")
+                    && s.is(b + 1, Lx::Word)
+                    && s.cap(b + 1)
+                    && (s.w(b) == "&" || b + 2 < n && s.is(b + 2, Lx::Word) && s.cap(b + 2) || s.w(b) == "&")
+                {
+                    b += 2;
+                } else if s.w(b) == "-" && s.glued(b) && s.is(b + 1, Lx::Word) && s.cap(b + 1) && s.glued(b + 1) {
+                    b += 2;
+                } else {
+                    break;
+                }
+            }
+            let (a, e) = (i, b);
+            i = b;
+            if covered(a, e) {
+                continue;
+            }
+            let first = s.w(a);
+            // A lone sentence-initial word, or a function word, is no name.
+            let mut a = a;
+            while a < e && (self.titles.contains(s.w(a)) || self.stop_like(s, a)) {
+                a += 1;
+            }
+            if a >= e {
+                continue;
+            }
+            let name_text = s.span(a, e).slice(s.text);
+            let last = s.w(e - 1);
+            let prev = s.w(a.wrapping_sub(1));
+            let prev_title = a > 0 && (self.titles.contains(prev) || self.titles.contains(first));
+            let next = s.w(e);
+            let (kind, cue, name_end) = if self.suffixes.contains(last) && e - a >= 2 {
+                (EntityKind::Org, last.to_string(), e - 1)
+            } else if s.w(e) == "-" && s.w(e + 1) == "based" {
+                (EntityKind::Gpe, "based".to_string(), e)
+            } else if prev_title {
+                (EntityKind::Person, if self.titles.contains(first) { first.to_string() } else { prev.to_string() }, e)
+            } else if self.org_cues.contains(prev) || (self.org_cues.contains(next) && e - a >= 1 && !s.cap(e)) {
+                let c = if self.org_cues.contains(prev) { prev } else { next };
+                (EntityKind::Org, c.to_string(), e)
+            } else if e - a == 2 && matches!(next, "said" | "says" | "told") {
+                (EntityKind::Person, next.to_string(), e)
+            } else if a == 0 && e - a == 1 {
+                continue;
+            } else if let Some(&k) = self.by_surface.get(&name_text.to_lowercase()) {
+                let entry = &self.entries[k];
+                out.push(Entity {
+                    span: s.span(a, e),
+                    kind: entry.kind,
+                    name: entry.canonical.clone(),
+                    cue: Some("gazetteer".to_string()),
+                });
+                continue;
+            } else {
+                continue;
+            };
+            // Trim trailing `.` of `Inc.` from the name; drop a trailing suffix.
+            let mut name = s.span(a, name_end).slice(s.text).trim_end_matches([',', '.']).to_string();
+            if name.is_empty() {
+                name = name_text.to_string();
+            }
+            let mut end = e;
+            if kind == EntityKind::Org && s.w(e) == "." && s.glued(e) {
+                end = e + 1;
+            }
+            out.push(Entity {
+                span: s.span(a, end),
+                kind,
+                name,
+                cue: Some(cue),
+            });
+        }
+    }
+
+    fn stop_like(&self, s: &Sent, a: usize) -> bool {
+        let w = s.w(a);
+        matches!(
+            w,
+            "the" | "a" | "an" | "in" | "on" | "at" | "but" | "and" | "for" | "its" | "it" | "this"
+                | "that" | "as" | "by" | "with" | "from" | "of" | "to" | "he" | "she" | "they" | "we"
+                | "i" | "after" | "while" | "when" | "if" | "however" | "meanwhile" | "according"
+        )
+    }
+
+    /// Whether `w` (lowercase) names a product line (`galaxy`, `iphone`).
+    pub fn is_product_line(&self, w: &str) -> bool {
+        self.product_lines.contains(w)
+    }
+}

@@ -1,0 +1,283 @@
+//! Language data loaded once from the TSV files in `data/`.
+
+use crate::BuildError;
+use factsift_core::Bound;
+use std::collections::HashMap;
+
+/// The direction of a change a number is stated with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// `rose 5%`, `up 19 cents`, `+0.2%`.
+    Up,
+    /// `fell 5%`, `down 1%`, `lost 1.1%`.
+    Down,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumClass {
+    Unit,
+    Teen,
+    Tens,
+    Dozen,
+    Ordinal,
+    Fraction,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Currency {
+    pub iso: String,
+    pub factor: f64,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    pub symbol: String,
+}
+
+/// A lookup table keyed by surface form: exact-case keys first, then
+/// lowercase ones.
+#[derive(Debug)]
+pub(crate) struct Table<T> {
+    exact: HashMap<String, T>,
+    lower: HashMap<String, T>,
+    pub max_words: usize,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            exact: HashMap::new(),
+            lower: HashMap::new(),
+            max_words: 0,
+        }
+    }
+}
+
+impl<T> Table<T> {
+    fn insert(&mut self, key: &str, exact: bool, v: T) {
+        let words = key.split(' ').count();
+        self.max_words = self.max_words.max(words);
+        if exact {
+            self.exact.insert(key.to_string(), v);
+        } else {
+            self.lower.insert(key.to_lowercase(), v);
+        }
+    }
+    /// Looks up `raw` (as written) and `lower` (ASCII-lowercased).
+    pub fn get(&self, raw: &str, lower: &str) -> Option<&T> {
+        self.exact.get(raw).or_else(|| self.lower.get(lower))
+    }
+}
+
+pub(crate) struct Lexicon {
+    pub numbers: HashMap<String, (f64, NumClass)>,
+    pub scales: Table<(f64, bool)>,
+    pub vague: HashMap<String, (f64, f64)>,
+    pub bounds_before: Vec<(Vec<String>, Bound)>,
+    pub bounds_after: Vec<(Vec<String>, Bound)>,
+    pub change: Vec<(Vec<String>, Direction)>,
+    pub months: HashMap<String, (u8, bool)>,
+    pub time_units: HashMap<String, String>,
+    pub cur_pre: Table<Currency>,
+    pub cur_post: Table<Currency>,
+    pub units: Table<Unit>,
+    pub stop: std::collections::HashSet<String>,
+}
+
+/// Data rows of a TSV file: `(line number, fields)`, skipping blank lines
+/// and `#` comments.
+pub(crate) fn rows<'a>(text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+    text.lines().enumerate().filter_map(|(n, l)| {
+        let l = l.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            None
+        } else {
+            Some((n + 1, l.split('\t').collect()))
+        }
+    })
+}
+
+pub(crate) fn field<'a>(
+    file: &str,
+    line: usize,
+    f: &[&'a str],
+    i: usize,
+) -> Result<&'a str, BuildError> {
+    f.get(i)
+        .copied()
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| BuildError::Data {
+            file: file.to_string(),
+            line,
+            message: format!("expected at least {} tab-separated fields", i + 1),
+        })
+}
+
+fn num(file: &str, line: usize, s: &str) -> Result<f64, BuildError> {
+    s.parse().map_err(|_| BuildError::Data {
+        file: file.to_string(),
+        line,
+        message: format!("{s:?} is not a number"),
+    })
+}
+
+fn bound(file: &str, line: usize, s: &str) -> Result<Bound, BuildError> {
+    Ok(match s {
+        "gt" => Bound::Gt,
+        "ge" => Bound::Ge,
+        "lt" => Bound::Lt,
+        "le" => Bound::Le,
+        "approx" => Bound::Approx,
+        "eq" => Bound::Eq,
+        _ => {
+            return Err(BuildError::Data {
+                file: file.to_string(),
+                line,
+                message: format!("unknown bound {s:?} (gt, ge, lt, le, approx, eq)"),
+            });
+        }
+    })
+}
+
+fn phrases<T>(
+    file: &str,
+    text: &str,
+    mut f: impl FnMut(&str, usize, &str) -> Result<T, BuildError>,
+) -> Result<Vec<(Vec<String>, T)>, BuildError> {
+    let mut v = Vec::new();
+    for (line, r) in rows(text) {
+        let k = field(file, line, &r, 0)?;
+        let val = f(file, line, field(file, line, &r, 1)?)?;
+        v.push((k.split(' ').map(str::to_lowercase).collect::<Vec<_>>(), val));
+    }
+    v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    Ok(v)
+}
+
+macro_rules! data {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../data/", $name)))
+    };
+}
+
+impl Lexicon {
+    pub fn load() -> Result<Lexicon, BuildError> {
+        let (f, t) = data!("numbers.tsv");
+        let mut numbers = HashMap::new();
+        for (line, r) in rows(t) {
+            let class = match field(f, line, &r, 2)? {
+                "unit" => NumClass::Unit,
+                "teen" => NumClass::Teen,
+                "tens" => NumClass::Tens,
+                "dozen" => NumClass::Dozen,
+                "ordinal" => NumClass::Ordinal,
+                "fraction" => NumClass::Fraction,
+                c => {
+                    return Err(BuildError::Data {
+                        file: f.to_string(),
+                        line,
+                        message: format!("unknown number class {c:?}"),
+                    });
+                }
+            };
+            let v = num(f, line, field(f, line, &r, 1)?)?;
+            numbers.insert(field(f, line, &r, 0)?.to_string(), (v, class));
+        }
+        let (f, t) = data!("scales.tsv");
+        let mut scales = Table::default();
+        for (line, r) in rows(t) {
+            let k = field(f, line, &r, 0)?;
+            let glued = field(f, line, &r, 2)? == "glued";
+            scales.insert(k, glued, (num(f, line, field(f, line, &r, 1)?)?, glued));
+        }
+        let (f, t) = data!("vague.tsv");
+        let mut vague = HashMap::new();
+        for (line, r) in rows(t) {
+            let lo = num(f, line, field(f, line, &r, 1)?)?;
+            let hi = num(f, line, field(f, line, &r, 2)?)?;
+            vague.insert(field(f, line, &r, 0)?.to_string(), (lo, hi));
+        }
+        let (f, t) = data!("bounds.tsv");
+        let bounds_before = phrases(f, t, bound)?;
+        let (f, t) = data!("bounds_after.tsv");
+        let bounds_after = phrases(f, t, bound)?;
+        let (f, t) = data!("change.tsv");
+        let change = phrases(f, t, |file, line, s| match s {
+            "up" => Ok(Direction::Up),
+            "down" => Ok(Direction::Down),
+            _ => Err(BuildError::Data {
+                file: file.to_string(),
+                line,
+                message: format!("unknown direction {s:?} (up, down)"),
+            }),
+        })?;
+        let (f, t) = data!("months.tsv");
+        let mut months = HashMap::new();
+        for (line, r) in rows(t) {
+            let m = num(f, line, field(f, line, &r, 1)?)? as u8;
+            let ctx = field(f, line, &r, 2)? == "1";
+            months.insert(field(f, line, &r, 0)?.to_string(), (m, ctx));
+        }
+        let (f, t) = data!("time_units.tsv");
+        let mut time_units = HashMap::new();
+        for (line, r) in rows(t) {
+            time_units.insert(
+                field(f, line, &r, 0)?.to_string(),
+                field(f, line, &r, 1)?.to_string(),
+            );
+        }
+        let (f, t) = data!("currencies.tsv");
+        let mut cur_pre = Table::default();
+        let mut cur_post = Table::default();
+        for (line, r) in rows(t) {
+            let k = field(f, line, &r, 0)?;
+            let factor = match r.get(5) {
+                Some(x) if !x.is_empty() => num(f, line, x)?,
+                _ => 1.0,
+            };
+            let c = Currency {
+                iso: field(f, line, &r, 1)?.to_string(),
+                factor,
+            };
+            let exact = field(f, line, &r, 3)? == "s";
+                        match field(f, line, &r, 2)? {
+                "pre" => cur_pre.insert(k, exact, c),
+                _ => cur_post.insert(k, exact, c),
+            }
+        }
+        let (f, t) = data!("units.tsv");
+        let mut units = Table::default();
+        for (line, r) in rows(t) {
+            let k = field(f, line, &r, 0)?;
+            let exact = r.get(3) == Some(&"s");
+            units.insert(
+                k,
+                exact,
+                Unit {
+                    symbol: field(f, line, &r, 1)?.to_string(),
+                },
+            );
+        }
+        let (_, t) = data!("stopwords.txt");
+        let stop = t
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        Ok(Lexicon {
+            numbers,
+            scales,
+            vague,
+            bounds_before,
+            bounds_after,
+            change,
+            months,
+            time_units,
+            cur_pre,
+            cur_post,
+            units,
+            stop,
+        })
+    }
+}

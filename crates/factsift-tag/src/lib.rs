@@ -1,0 +1,356 @@
+//! # Overview
+//!
+//! `factsift-tag` finds and normalises what facts are made of in news text:
+//!
+//! - **quantities** ([`Quantity`]): numbers with separators, decimals, scale
+//!   words (`$10.3bn`, `23.16 million`, `2 lakh`), number words (`a dozen`,
+//!   `two and a half`, `a third`), ranges (`10-15 million`, `between 5 and
+//!   7`), bounds from their cues (`more than` → gt, `about` → approx, `up to`
+//!   → le), vague amounts (`thousands of`), money in ISO 4217 codes with the
+//!   value in base units, bracketed conversions (`895.4 reais ($332)`),
+//!   percentages, percentage points, physical measures, ranks and ordinals,
+//!   rates (`per month`) and the noun a count counts;
+//! - **times** ([`TimeMention`]): dates and periods (`Q2 2017`, `the second
+//!   quarter of this year`, `last year`, `the year to November`, `the next
+//!   12 months`) resolved against the publication date into the contract's
+//!   [`Period`](factsift_core::Period) grammar; years used as dates are
+//!   times, not quantities;
+//! - **entities** ([`Entity`]): organisations, people, places (with
+//!   demonyms: `Indian` → `India`) and products, from gazetteers in `data/`
+//!   matched with aho-corasick and from capitalisation and context rules
+//!   (`CEO Lei Jun`, `X Inc`, `China-based`), with aliases resolved to one
+//!   canonical name.
+//!
+//! All language knowledge lives in the TSV and text files under `data/`,
+//! compiled in with `include_str!` and loaded once by
+//! [`TaggerBuilder::build`]; users can add gazetteer rows with
+//! [`TaggerBuilder::gazetteer_tsv`]. Tagging is infallible, single-threaded
+//! and allocation-light; a [`Tagger`] is `Send + Sync` and can be shared.
+//!
+//! # Example
+//!
+//! ```
+//! use factsift_core::{Bound, Date, Period, QuantityKind, Sentence, Span, Tokenized};
+//! use factsift_tag::Tagger;
+//!
+//! let tagger = Tagger::builder().build()?;
+//! let text = "Xiaomi shipped more than 23.16 million smartphones in the second quarter of this year.";
+//! let published: Date = "2017-08-01".parse()?;
+//! let tags = tagger.tag_str(text, Some(published));
+//!
+//! let q = &tags.quantities[0];
+//! assert_eq!(q.kind, QuantityKind::Count);
+//! assert_eq!(q.value, 23_160_000.0);
+//! assert_eq!(q.bound, Bound::Gt);
+//! assert_eq!(q.noun.map(|n| n.slice(text)), Some("smartphones"));
+//! assert_eq!(tags.times[0].period, Some(Period::Quarter(2017, 2)));
+//! assert!(tags.entities.iter().any(|e| e.name == "Xiaomi"));
+//!
+//! // With the tokenizer's sentences: only the text they cover is tagged.
+//! let tokenized = Tokenized {
+//!     tokens: vec![],
+//!     sentences: vec![Sentence { span: Span::new(0, text.len())?, tokens: 0..0 }],
+//! };
+//! assert_eq!(tagger.tag(text, &tokenized, Some(published)), tags);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+mod entity;
+mod lex;
+mod lexicon;
+mod quantity;
+mod sent;
+mod time;
+
+use crate::entity::{Entities, GazetteerRows};
+use crate::lexicon::Lexicon;
+use crate::quantity::{Quantities, Scratch};
+use crate::sent::Sent;
+use crate::time::Times;
+use factsift_core::{Date, Entity, EntityKind, Quantity, Tags, TimeMention, Tokenized};
+use std::path::Path;
+
+pub use crate::lexicon::Direction;
+
+/// Why a [`Tagger`] could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A data or gazetteer file has a malformed line.
+    #[error("{file}:{line}: {message}")]
+    Data {
+        /// The file's name.
+        file: String,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong with the line.
+        message: String,
+    },
+    /// A user gazetteer file could not be read.
+    #[error("cannot read gazetteer {path}: {source}")]
+    Io {
+        /// The file's path.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The gazetteer automaton could not be built.
+    #[error("cannot build the gazetteer matcher: {0}")]
+    Matcher(#[from] aho_corasick::BuildError),
+}
+
+/// Builds a [`Tagger`]: the default data files plus user gazetteers.
+#[derive(Default)]
+pub struct TaggerBuilder {
+    user: Vec<(String, String)>,
+}
+
+impl TaggerBuilder {
+    /// Adds gazetteer rows in the format of `data/orgs.tsv`:
+    /// `canonical name <TAB> ORG|PERSON|GPE|PRODUCT <TAB> alias|alias...`.
+    /// `name` is used in error messages.
+    ///
+    /// ```
+    /// let tagger = factsift_tag::Tagger::builder()
+    ///     .gazetteer_tsv("mine.tsv", "Acme Widgets\tORG\tAcme|ACME Corp\n")
+    ///     .build()?;
+    /// let tags = tagger.tag_str("Shares of ACME Corp rose.", None);
+    /// assert_eq!(tags.entities[0].name, "Acme Widgets");
+    /// # Ok::<(), factsift_tag::BuildError>(())
+    /// ```
+    pub fn gazetteer_tsv(mut self, name: &str, text: &str) -> Self {
+        self.user.push((name.to_string(), text.to_string()));
+        self
+    }
+
+    /// Adds gazetteer rows from a file (see [`TaggerBuilder::gazetteer_tsv`]).
+    ///
+    /// ```
+    /// let err = factsift_tag::Tagger::builder().gazetteer_file("no/such/file.tsv");
+    /// assert!(err.is_err());
+    /// ```
+    pub fn gazetteer_file(self, path: impl AsRef<Path>) -> Result<Self, BuildError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| BuildError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Ok(self.gazetteer_tsv(&path.display().to_string(), &text))
+    }
+
+    /// Loads the data files and builds the matchers.
+    ///
+    /// ```
+    /// let bad = factsift_tag::Tagger::builder().gazetteer_tsv("bad.tsv", "Acme\tCOMPANY\n").build();
+    /// assert!(bad.unwrap_err().to_string().contains("bad.tsv:1"));
+    /// ```
+    pub fn build(self) -> Result<Tagger, BuildError> {
+        let lexicon = Lexicon::load()?;
+        let mut rows = GazetteerRows::default();
+        for (name, text) in [
+            ("orgs.tsv", include_str!("../data/orgs.tsv")),
+            ("places.tsv", include_str!("../data/places.tsv")),
+            ("products.tsv", include_str!("../data/products.tsv")),
+        ] {
+            rows.add_tsv(name, text)?;
+        }
+        for (name, text) in &self.user {
+            rows.add_tsv(name, text)?;
+        }
+        Ok(Tagger {
+            entities: Entities::build(rows)?,
+            lexicon,
+        })
+    }
+}
+
+/// The entity, number and time tagger. Build once, tag many documents.
+pub struct Tagger {
+    lexicon: Lexicon,
+    entities: Entities,
+}
+
+impl Tagger {
+    /// A builder with the default data files.
+    pub fn builder() -> TaggerBuilder {
+        TaggerBuilder::default()
+    }
+
+    /// Tags the sentences of `tokenized` (which may cover only part of
+    /// `text`, such as the article spans), resolving relative times against
+    /// `published`. Every span is a span of `text`.
+    ///
+    /// ```
+    /// use factsift_core::{Sentence, Span, Tokenized};
+    /// let tagger = factsift_tag::Tagger::builder().build()?;
+    /// let text = "Menu. Revenue rose 5% to $10.3bn.";
+    /// let t = Tokenized { tokens: vec![], sentences: vec![Sentence { span: Span::new(6, text.len())?, tokens: 0..0 }] };
+    /// let tags = tagger.tag(text, &t, None);
+    /// assert_eq!(tags.quantities.len(), 2);
+    /// assert_eq!(tags.quantities[1].value, 10_300_000_000.0);
+    /// assert_eq!(tags.quantities[1].unit, "USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tag(&self, text: &str, tokenized: &Tokenized, published: Option<Date>) -> Tags {
+        let regions = tokenized
+            .sentences
+            .iter()
+            .map(|s| (s.span.start(), s.span.end()));
+        self.tag_regions(text, regions, published)
+    }
+
+    /// Tags the whole of `text` as one region (for single sentences and
+    /// tests; documents should go through [`Tagger::tag`]).
+    ///
+    /// ```
+    /// let tagger = factsift_tag::Tagger::builder().build()?;
+    /// let tags = tagger.tag_str("The shares jumped 9.4 per cent.", None);
+    /// assert_eq!(tags.quantities[0].unit, "percent");
+    /// # Ok::<(), factsift_tag::BuildError>(())
+    /// ```
+    pub fn tag_str(&self, text: &str, published: Option<Date>) -> Tags {
+        self.tag_regions(text, std::iter::once((0, text.len())), published)
+    }
+
+    fn tag_regions(
+        &self,
+        text: &str,
+        regions: impl Iterator<Item = (usize, usize)>,
+        published: Option<Date>,
+    ) -> Tags {
+        let lc = text.to_ascii_lowercase();
+        let mut tags = Tags::default();
+        let mut toks = Vec::new();
+        let mut found = Vec::new();
+        let mut models = Vec::new();
+        let mut sc = Scratch::default();
+        let quantities = Quantities::new(&self.lexicon);
+        let times = Times::new(&self.lexicon);
+        let mut gaz = Vec::new();
+        for (start, end) in regions {
+            if start >= end || end > text.len() {
+                continue;
+            }
+            lex::lex(text, start, end, &mut toks);
+            let mut s = Sent {
+                text,
+                lc: &lc,
+                toks: &toks,
+                used: vec![false; toks.len()],
+            };
+            times.find(&mut s, published, &mut tags.times);
+            found.clear();
+            models.clear();
+            quantities.find(&s, &mut sc, &mut found, &mut models);
+            let base = tags.quantities.len();
+            for f in found.drain(..) {
+                let mut q = f.q;
+                q.conversion_of = q.conversion_of.map(|c| c + base);
+                tags.quantities.push(q);
+            }
+            gaz.clear();
+            self.entities.gazetteer(text, start, end, &mut gaz);
+            for m in &models {
+                if !gaz.iter().any(|g| g.span.overlaps(m.span) && g.kind == EntityKind::Product) {
+                    let name = m.span.slice(text).to_string();
+                    gaz.retain(|g| !m.span.contains(g.span) || g.kind != EntityKind::Product);
+                    gaz.push(Entity {
+                        span: m.span,
+                        kind: EntityKind::Product,
+                        name,
+                        cue: Some("model number".to_string()),
+                    });
+                }
+            }
+            let mut rule = Vec::new();
+            self.entities.rules(&s, &gaz, &mut rule);
+            gaz.append(&mut rule);
+            gaz.sort_by_key(|e| (e.span.start(), std::cmp::Reverse(e.span.end())));
+            // Keep the outermost of overlapping mentions.
+            let mut last_end = 0;
+            for e in gaz.drain(..) {
+                if e.span.start() >= last_end || tags.entities.is_empty() {
+                    last_end = e.span.end();
+                    tags.entities.push(e);
+                }
+            }
+        }
+        tags
+    }
+
+    /// The direction of change a quantity is stated with (`rose 5%` → up,
+    /// `fell 1.1%` → down, `+0.2%` → up, `0.68 percent lower` → down), read
+    /// from the words just before its cue or span.
+    ///
+    /// ```
+    /// use factsift_tag::{Direction, Tagger};
+    /// let tagger = Tagger::builder().build()?;
+    /// let text = "Exports dropped 7% to $2.3 billion.";
+    /// let tags = tagger.tag_str(text, None);
+    /// assert_eq!(tagger.direction(text, &tags.quantities[0]), Some(Direction::Down));
+    /// assert_eq!(tagger.direction(text, &tags.quantities[1]), None);
+    /// # Ok::<(), factsift_tag::BuildError>(())
+    /// ```
+    pub fn direction(&self, text: &str, q: &Quantity) -> Option<Direction> {
+        let start = q.cue.map_or(q.span.start(), |c| c.start().min(q.span.start()));
+        let before = text.get(..start)?;
+        if before.ends_with('+') {
+            return Some(Direction::Up);
+        }
+        let after = text.get(q.span.end()..).unwrap_or("");
+        let next: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let mut words: Vec<String> = Vec::with_capacity(3);
+        let mut rest = before.trim_end();
+        for _ in 0..3 {
+            let cut = rest
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !(c.is_alphanumeric() || *c == '+' || *c == '-'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let w = &rest[cut..];
+            if w.is_empty() {
+                break;
+            }
+            words.push(w.to_ascii_lowercase());
+            rest = rest[..cut].trim_end();
+        }
+        words.reverse();
+        // Drop `by` and bound cues between the verb and the number.
+        while words.last().is_some_and(|w| w == "by" || w == "some" || w == "about" || w == "nearly" || w == "almost" || w == "around" || w == "roughly" || w == "just") {
+            words.pop();
+        }
+        for (k, d) in &self.lexicon.change {
+            if words.len() >= k.len() && words[words.len() - k.len()..] == k[..] {
+                return Some(*d);
+            }
+        }
+        match next.as_str() {
+            "lower" => Some(Direction::Down),
+            "higher" => Some(Direction::Up),
+            _ => None,
+        }
+    }
+
+    /// Tags time mentions only (used by tests and by callers that need
+    /// periods without quantities).
+    pub fn times_str(&self, text: &str, published: Option<Date>) -> Vec<TimeMention> {
+        self.tag_str(text, published).times
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagger_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Tagger>();
+    }
+}

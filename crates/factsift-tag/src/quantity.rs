@@ -1,0 +1,751 @@
+//! Numbers, money, percentages, measures, ranks and counts in one sentence.
+
+use crate::lex::Lx;
+use crate::lexicon::{Lexicon, NumClass};
+use crate::sent::Sent;
+use factsift_core::{Bound, Quantity, QuantityKind, Span};
+
+/// A bare number: digits or number words.
+#[derive(Clone, Copy, Debug)]
+struct Atom {
+    a: usize,
+    b: usize,
+    value: f64,
+    word: bool,
+    ordinal: bool,
+}
+
+/// A quantity with the token range it covers (`a..b`, cue excluded).
+pub(crate) struct Found {
+    pub q: Quantity,
+    pub a: usize,
+    pub b: usize,
+}
+
+/// A capitalised name followed by a number (`Galaxy S8`, `Mi 6`): a
+/// product or model name rather than a count.
+pub(crate) struct Model {
+    pub span: Span,
+}
+
+#[derive(Default)]
+pub(crate) struct Scratch {
+    raw: String,
+    low: String,
+    /// Where to resume after a number that is not a quantity.
+    skip: usize,
+}
+
+const DASHES: [&str; 3] = ["-", "–", "—"];
+const DETERMINERS: [&str; 10] = [
+    "the", "its", "his", "her", "their", "those", "these", "our", "my", "your",
+];
+const IRREGULAR_PLURALS: [&str; 9] = [
+    "people", "men", "women", "children", "staff", "police", "cattle", "data", "personnel",
+];
+const RATE_WORDS: [&str; 6] = ["per", "a", "an", "each", "every", "/"];
+
+fn plural(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+        || IRREGULAR_PLURALS.contains(&w)
+}
+
+fn parse_digits(s: &str) -> Option<f64> {
+    if s.contains(',') {
+        let cleaned: String = s.chars().filter(|&c| c != ',').collect();
+        cleaned.parse().ok()
+    } else {
+        s.parse().ok()
+    }
+}
+
+pub(crate) struct Quantities<'l> {
+    lx: &'l Lexicon,
+}
+
+impl<'l> Quantities<'l> {
+    pub fn new(lx: &'l Lexicon) -> Self {
+        Quantities { lx }
+    }
+
+    fn stop(&self, w: &str) -> bool {
+        self.lx.stop.contains(w)
+    }
+
+    fn number_word(&self, w: &str) -> Option<(f64, NumClass)> {
+        self.lx.numbers.get(w).copied()
+    }
+
+    /// A cardinal (or ordinal) number starting at token `i`.
+    fn atom(&self, s: &Sent, i: usize) -> Option<Atom> {
+        if s.used(i) {
+            return None;
+        }
+        match s.kind(i)? {
+            Lx::Num => {
+                let v = parse_digits(s.raw(i))?;
+                if s.glued(i + 1)
+                    && s.is(i + 1, Lx::Word)
+                    && matches!(s.w(i + 1), "st" | "nd" | "rd" | "th")
+                {
+                    return Some(Atom {
+                        a: i,
+                        b: i + 2,
+                        value: v,
+                        word: false,
+                        ordinal: true,
+                    });
+                }
+                Some(Atom {
+                    a: i,
+                    b: i + 1,
+                    value: v,
+                    word: false,
+                    ordinal: false,
+                })
+            }
+            Lx::Word => self.word_atom(s, i),
+            Lx::Punct => None,
+        }
+    }
+
+    fn word_atom(&self, s: &Sent, i: usize) -> Option<Atom> {
+        let w = s.w(i);
+        let mk = |b: usize, value: f64| Atom {
+            a: i,
+            b,
+            value,
+            word: true,
+            ordinal: false,
+        };
+        if w == "a" || w == "an" {
+            let n = s.w(i + 1);
+            return match n {
+                "dozen" => Some(mk(i + 2, 12.0)),
+                "third" | "half" | "fifth" | "tenth" if !s.used(i + 1) => {
+                    let v = match n {
+                        "third" => 1.0 / 3.0,
+                        "half" => 0.5,
+                        "fifth" => 0.2,
+                        _ => 0.1,
+                    };
+                    Some(mk(i + 2, v))
+                }
+                "quarter" if s.w(i + 2) == "of" && !s.used(i + 1) => Some(mk(i + 2, 0.25)),
+                "hundred" | "thousand" | "million" | "billion" | "trillion" => Some(mk(i + 1, 1.0)),
+                _ => None,
+            };
+        }
+        if w == "half" {
+            if DASHES.contains(&s.w(i + 1)) && s.glued(i + 1) {
+                return None;
+            }
+            return Some(mk(i + 1, 0.5));
+        }
+        let (v, class) = self.number_word(w)?;
+        match class {
+            NumClass::Ordinal => {
+                return Some(Atom {
+                    a: i,
+                    b: i + 1,
+                    value: v,
+                    word: true,
+                    ordinal: true,
+                });
+            }
+            NumClass::Fraction | NumClass::Dozen => return None,
+            _ => {}
+        }
+        if w == "one" && matches!(s.w(i.wrapping_sub(1)), "no" | "this" | "that" | "any" | "every" | "each")
+        {
+            return None;
+        }
+        if w == "one" && s.w(i + 1) == "another" {
+            return None;
+        }
+        let mut v = v;
+        let mut b = i + 1;
+        if class == NumClass::Tens && DASHES.contains(&s.w(b)) && s.glued(b) {
+            if let Some((u, NumClass::Unit)) = self.number_word(s.w(b + 1)) {
+                v += u;
+                b += 2;
+            }
+        }
+        if s.w(b) == "hundred" {
+            v *= 100.0;
+            b += 1;
+            let mut c = b;
+            if s.w(c) == "and" {
+                c += 1;
+            }
+            if let Some((u, cl)) = self.number_word(s.w(c)) {
+                if matches!(cl, NumClass::Unit | NumClass::Teen | NumClass::Tens) {
+                    let mut add = u;
+                    let mut e = c + 1;
+                    if cl == NumClass::Tens && DASHES.contains(&s.w(e)) {
+                        if let Some((u2, NumClass::Unit)) = self.number_word(s.w(e + 1)) {
+                            add += u2;
+                            e += 2;
+                        }
+                    }
+                    v += add;
+                    b = e;
+                }
+            }
+        }
+        if s.at(b, &["and", "a", "half"]) {
+            v += 0.5;
+            b += 3;
+        }
+        let mut f = b;
+        if DASHES.contains(&s.w(f)) && s.glued(f) {
+            f += 1;
+        }
+        if let Some((fv, NumClass::Fraction)) = self.number_word(s.w(f)) {
+            v *= fv;
+            b = f + 1;
+        }
+        Some(mk(b, v))
+    }
+
+    /// Scale words after token `b`: returns the multiplier and the end.
+    fn scale(&self, s: &Sent, mut b: usize, digits: bool) -> (f64, usize) {
+        let mut m = 1.0;
+        while b < s.len() && s.is(b, Lx::Word) {
+            match self.lx.scales.get(s.raw(b), s.w(b)) {
+                Some(&(x, glued_only)) if !glued_only || (digits && s.glued(b)) => {
+                    // `5m` is a scale but `5m-long` or `5 m` is not.
+                    if glued_only && s.glued(b + 1) && s.is(b + 1, Lx::Word) {
+                        break;
+                    }
+                    m *= x;
+                    b += 1;
+                }
+                _ => break,
+            }
+        }
+        (m, b)
+    }
+
+    /// A currency written before a number at `i`: the ISO code, factor and
+    /// the index of the number.
+    fn cur_prefix(&self, s: &Sent, i: usize, sc: &mut Scratch) -> Option<(String, usize)> {
+        for n in (1..=3).rev() {
+            if i + n >= s.len() {
+                continue;
+            }
+            let mut spaced = false;
+            sc.raw.clear();
+            sc.low.clear();
+            for k in i..i + n {
+                if k > i && !s.glued(k) {
+                    spaced = true;
+                }
+                sc.raw.push_str(s.raw(k));
+                sc.low.push_str(s.w(k));
+            }
+            let next = i + n;
+            let starts_number = s.is(next, Lx::Num)
+                || (s.is(next, Lx::Word) && self.number_word(s.w(next)).is_some());
+            if !starts_number {
+                continue;
+            }
+            if let Some(c) = self.lx.cur_pre.get(&sc.raw, &sc.low) {
+                let letters = sc.raw.chars().filter(|c| c.is_alphabetic()).count();
+                // A spaced prefix must start with a code of two or more letters
+                // (`US $58`), and a letter-only prefix must touch the number
+                // (`PS6m`, `Rs500`) unless it is a known multi-letter code.
+                if spaced && s.raw(i).chars().count() < 2 {
+                    continue;
+                }
+                if letters > 0
+                    && letters == sc.raw.chars().count()
+                    && letters < 3
+                    && !s.glued(next)
+                    && !sc.raw.ends_with('.')
+                    && sc.low != "rs"
+                {
+                    continue;
+                }
+                return Some((c.iso.clone(), next));
+            }
+        }
+        None
+    }
+
+    /// Whether a digit number at `a` reads as part of a name (`Galaxy S8`,
+    /// `S&P 500`, `TA-35`, `Windows 10`).
+    fn model_name(&self, s: &Sent, a: usize) -> Option<usize> {
+        if a == 0 || !s.is(a, Lx::Num) {
+            return None;
+        }
+        let mut p = a - 1;
+        if DASHES.contains(&s.w(p)) && s.glued(p) && s.glued(a) && p > 0 {
+            p -= 1;
+        }
+        if !s.is(p, Lx::Word) {
+            return None;
+        }
+        let raw = s.raw(p);
+        if !raw.chars().any(char::is_uppercase) {
+            return None;
+        }
+        let w = s.w(p);
+        if self.stop(w)
+            || self.lx.months.contains_key(w)
+            || self.lx.numbers.contains_key(w)
+            || self.lx.cur_pre.get(raw, w).is_some()
+            || self.lx.bounds_before.iter().any(|(k, _)| k.len() == 1 && k[0] == w)
+            || self.lx.change.iter().any(|(k, _)| k.len() == 1 && k[0] == w)
+            || matches!(w, "no" | "number" | "top" | "q" | "h" | "fy" | "between" | "from")
+        {
+            return None;
+        }
+        // Walk back over the capitalised name.
+        let mut start = p;
+        while start > 0 {
+            let q = start - 1;
+            if (s.is(q, Lx::Word) && s.cap(q) && !self.stop(s.w(q)))
+                || (s.w(q) == "&" && s.glued(q + 1))
+            {
+                start = q;
+            } else {
+                break;
+            }
+        }
+        Some(start)
+    }
+
+    /// All quantities of one sentence.
+    pub fn find(&self, s: &Sent, sc: &mut Scratch, out: &mut Vec<Found>, models: &mut Vec<Model>) {
+        let n = s.len();
+        let mut i = 0;
+        while i < n {
+            if s.used(i) {
+                i += 1;
+                continue;
+            }
+            sc.skip = 0;
+            match self.at(s, i, sc, models) {
+                Some(f) => {
+                    i = f.b.max(i + 1);
+                    out.push(f);
+                }
+                None => i = sc.skip.max(i + 1),
+            }
+        }
+        self.link_conversions(s, out);
+    }
+
+    fn at(&self, s: &Sent, i: usize, sc: &mut Scratch, models: &mut Vec<Model>) -> Option<Found> {
+        // Ranks: `No. 1`, `number one`, `top three`.
+        if let Some(f) = self.rank(s, i) {
+            return Some(f);
+        }
+        if let Some(f) = self.vague(s, i, sc) {
+            return Some(f);
+        }
+        let (mut currency, j) = match self.cur_prefix(s, i, sc) {
+            Some((c, j)) => (Some(c), j),
+            None => (None, i),
+        };
+        let atom = self.atom(s, j)?;
+        if s.used(j) {
+            return None;
+        }
+        if atom.ordinal {
+            return Some(self.ordinal(s, i, atom));
+        }
+        if !atom.word {
+            // Times of day, scores and clock readings: `17:22`, `1:36.6`.
+            if s.w(atom.b) == ":" && s.is(atom.b + 1, Lx::Num) && s.glued(atom.b + 1) {
+                let mut b = atom.b + 2;
+                while s.w(b) == ":" && s.is(b + 1, Lx::Num) {
+                    b += 2;
+                }
+                sc.skip = b;
+                return None;
+            }
+            if matches!(s.w(atom.b), "am" | "pm" | "gmt" | "bst" | "edt" | "est" | "et" | "pt")
+                || (s.w(atom.b) == "a" && s.w(atom.b + 1) == "." && s.w(atom.b + 2) == "m")
+                || (s.w(atom.b) == "p" && s.w(atom.b + 1) == "." && s.w(atom.b + 2) == "m")
+            {
+                return None;
+            }
+            if j > 0 && s.w(j - 1) == ":" && s.glued(j) && s.is(j.wrapping_sub(2), Lx::Num) {
+                return None;
+            }
+        }
+        if currency.is_none() {
+            if let Some(start) = self.model_name(s, j) {
+                let mut b = atom.b;
+                while b < s.len() && s.glued(b) && s.is(b, Lx::Word) {
+                    b += 1;
+                }
+                models.push(Model {
+                    span: s.span(start, b),
+                });
+                sc.skip = b;
+                return None;
+            }
+        }
+        let (m, mut b) = self.scale(s, atom.b, !atom.word);
+        let mut value = atom.value * m;
+        let scaled = m != 1.0;
+        // `$75 U.S.`, `$76 US`
+        if currency.as_deref() == Some("USD") && matches!(s.raw(b), "US" | "U") {
+            if s.raw(b) == "US" {
+                b += 1;
+            } else if s.at(b + 1, &[".", "s", "."]) {
+                b += 4;
+            }
+        }
+        let mut kind = if currency.is_some() {
+            QuantityKind::Money
+        } else {
+            QuantityKind::Count
+        };
+        let mut unit = currency.clone().unwrap_or_default();
+        if currency.is_none() {
+            if let Some((k, u, f, e)) = self.suffix_unit(s, b, sc) {
+                kind = k;
+                unit = u;
+                value *= f;
+                b = e;
+                if kind == QuantityKind::Money {
+                    currency = Some(unit.clone());
+                }
+            }
+        }
+        let mut bound = Bound::Eq;
+        let mut value_max = None;
+        // Ranges: `10-15 million`, `$4.2bn to $4.35bn`, `between 5 and 7`.
+        let from = i > 0 && s.w(i - 1) == "from";
+        let between = i > 0 && s.w(i - 1) == "between";
+        let sep = s.w(b);
+        let is_sep = (DASHES.contains(&sep) && (atom.word || s.is(b + 1, Lx::Num) || s.glued(b + 1)))
+            || (sep == "to" && !self.change_before(s, i))
+            || (sep == "and" && between);
+        if is_sep && b > atom.b.saturating_sub(1) {
+            let k = b + 1;
+            let (cur2, j2) = match self.cur_prefix(s, k, sc) {
+                Some((c, j2)) => (Some(c), j2),
+                None => (None, k),
+            };
+            if let Some(a2) = self.atom(s, j2).filter(|a| !a.ordinal && a.word == atom.word) {
+                let compatible = cur2.is_none() || cur2 == currency;
+                let not_model = self.model_name(s, j2).is_none();
+                if compatible && not_model && (sep != "to" || from || true) {
+                    let (m2, mut b2) = self.scale(s, a2.b, !a2.word);
+                    let mut v2 = a2.value * m2;
+                    let mut ok = true;
+                    if currency.is_none() && cur2.is_none() {
+                        if let Some((k2, u2, f2, e2)) = self.suffix_unit(s, b2, sc) {
+                            if kind == QuantityKind::Count && unit.is_empty() {
+                                kind = k2;
+                                unit = u2;
+                                value *= f2;
+                                v2 *= f2;
+                                b2 = e2;
+                            } else if u2 == unit {
+                                v2 *= f2;
+                                b2 = e2;
+                            } else {
+                                ok = false;
+                            }
+                        }
+                    }
+                    if ok {
+                        if !scaled && m2 != 1.0 {
+                            value *= m2;
+                        }
+                        if let Some(c2) = cur2 {
+                            kind = QuantityKind::Money;
+                            unit = c2;
+                        }
+                        let (lo, hi) = if value <= v2 { (value, v2) } else { (v2, value) };
+                        value = lo;
+                        value_max = Some(hi);
+                        bound = Bound::Range;
+                        b = b2;
+                    }
+                }
+            }
+        }
+        if kind == QuantityKind::Count && unit.is_empty() {
+            unit = "count".to_string();
+        }
+        let mut q = Quantity {
+            span: s.span(i, b),
+            kind,
+            value,
+            value_max,
+            unit,
+            bound,
+            vague: false,
+            cue: None,
+            noun: None,
+            per: None,
+            conversion_of: None,
+        };
+        let b = self.tail(s, &mut q, atom, b);
+        if q.bound == Bound::Eq {
+            self.cue_before(s, i, &mut q);
+        }
+        Some(Found { q, a: i, b })
+    }
+
+    /// Rate, counted noun and trailing bound cue after the number.
+    fn tail(&self, s: &Sent, q: &mut Quantity, atom: Atom, mut b: usize) -> usize {
+        // Rates: `per month`, `a year`, `/month`, `annually`.
+        if RATE_WORDS.contains(&s.w(b)) {
+            if let Some(p) = self.lx.time_units.get(s.w(b + 1)) {
+                if !matches!(s.w(b + 2), "ago" | "earlier" | "before" | "later" | "after" | "on") {
+                    q.per = Some(p.clone());
+                    b += 2;
+                }
+            } else if q.kind == QuantityKind::Money
+                && matches!(s.w(b), "per" | "a" | "an" | "/")
+                && s.is(b + 1, Lx::Word)
+                && !self.stop(s.w(b + 1))
+            {
+                q.noun = Some(s.span(b + 1, b + 2));
+                b += 2;
+            }
+        } else if s.w(b).ends_with("ly") || s.w(b) == "annually" {
+            if let Some(p) = self.lx.time_units.get(s.w(b)) {
+                q.per = Some(p.clone());
+                b += 1;
+            }
+        }
+        if q.kind == QuantityKind::Count && q.noun.is_none() {
+            let mut j = b;
+            if atom.word && atom.value == 1.0 && s.w(j) == "of" {
+                j += 1;
+                if DETERMINERS.contains(&s.w(j)) {
+                    j += 1;
+                }
+            } else if matches!(s.w(j), "more" | "other" | "additional" | "extra" | "new") {
+                j += 1;
+            }
+            let start = j;
+            let mut words = 0;
+            while words < 3 && s.is(j, Lx::Word) && !self.stop(s.w(j)) {
+                if self.lx.months.contains_key(s.w(j)) && s.cap(j) {
+                    break;
+                }
+                words += 1;
+                j += 1;
+                if plural(s.w(j - 1)) {
+                    break;
+                }
+                if DASHES.contains(&s.w(j)) && s.glued(j) && s.is(j + 1, Lx::Word) && s.glued(j + 1)
+                {
+                    j += 1;
+                }
+            }
+            if words > 0 {
+                q.noun = Some(s.span(start, j));
+            }
+        }
+        if q.bound == Bound::Eq {
+            for (k, bd) in &self.lx.bounds_after {
+                if k.iter().enumerate().all(|(x, w)| s.w(b + x) == w) {
+                    q.bound = *bd;
+                    q.cue = Some(s.span(b, b + k.len()));
+                    break;
+                }
+            }
+        }
+        b
+    }
+
+    fn cue_before(&self, s: &Sent, i: usize, q: &mut Quantity) {
+        for (k, bd) in &self.lx.bounds_before {
+            if s.ends_before(i, k) {
+                q.bound = *bd;
+                q.cue = Some(s.span(i - k.len(), i));
+                return;
+            }
+        }
+    }
+
+    fn change_before(&self, s: &Sent, i: usize) -> bool {
+        let mut p = i;
+        if p > 0 && s.w(p - 1) == "by" {
+            p -= 1;
+        }
+        self.lx.change.iter().any(|(k, _)| s.ends_before(p, k))
+    }
+
+    /// Percent, currency or physical unit written after the number at `b`:
+    /// `(kind, unit, factor, end)`.
+    fn suffix_unit(
+        &self,
+        s: &Sent,
+        b: usize,
+        sc: &mut Scratch,
+    ) -> Option<(QuantityKind, String, f64, usize)> {
+        let max = self.lx.units.max_words.max(self.lx.cur_post.max_words) + 2;
+        for n in (1..=max).rev() {
+            if !s.key(b, n, &mut sc.raw, &mut sc.low) {
+                continue;
+            }
+            let first_glued = s.glued(b);
+            let single_letter = sc.raw.chars().count() == 1
+                && sc.raw.chars().all(char::is_alphabetic);
+            if single_letter && !first_glued {
+                continue;
+            }
+            if let Some(u) = self.lx.units.get(&sc.raw, &sc.low) {
+                // `5.2 litre` yes, `the 5 s` no: letter units of one
+                // character must touch the number.
+                let kind = match u.symbol.as_str() {
+                    "%" => QuantityKind::Percent,
+                    "pp" => QuantityKind::PercentagePoints,
+                    _ => QuantityKind::Measure,
+                };
+                let unit = match kind {
+                    QuantityKind::Percent => "percent".to_string(),
+                    _ => u.symbol.clone(),
+                };
+                return Some((kind, unit, 1.0, b + n));
+            }
+            if let Some(c) = self.lx.cur_post.get(&sc.raw, &sc.low) {
+                return Some((QuantityKind::Money, c.iso.clone(), c.factor, b + n));
+            }
+        }
+        None
+    }
+
+    fn ordinal(&self, s: &Sent, i: usize, atom: Atom) -> Found {
+        let mut b = atom.b;
+        // `second-largest`, `third-biggest`
+        if DASHES.contains(&s.w(b)) && s.glued(b) && s.is(b + 1, Lx::Word) {
+            b += 2;
+        }
+        Found {
+            q: rank(s.span(i, b), atom.value, Bound::Eq, None),
+            a: i,
+            b,
+        }
+    }
+
+    fn rank(&self, s: &Sent, i: usize) -> Option<Found> {
+        let w = s.w(i);
+        let (num_at, bound) = if (s.raw(i) == "No" || s.raw(i) == "no") && s.w(i + 1) == "." {
+            (i + 2, Bound::Eq)
+        } else if w == "number" {
+            (i + 1, Bound::Eq)
+        } else if w == "top" {
+            (i + 1, Bound::Le)
+        } else {
+            return None;
+        };
+        let a = self.atom(s, num_at).filter(|a| !a.ordinal)?;
+        if a.value < 1.0 || a.value > 1000.0 || a.value.fract() != 0.0 {
+            return None;
+        }
+        if w == "top" && !s.is(a.b, Lx::Word) {
+            return None;
+        }
+        let cue = if bound == Bound::Le {
+            Some(s.span(i, i + 1))
+        } else {
+            None
+        };
+        Some(Found {
+            q: rank(s.span(i, a.b), a.value, bound, cue),
+            a: i,
+            b: a.b,
+        })
+    }
+
+    /// `dozens of`, `thousands of`, `tens of thousands of`.
+    fn vague(&self, s: &Sent, i: usize, sc: &mut Scratch) -> Option<Found> {
+        let (mut lo, mut hi) = *self.lx.vague.get(s.w(i))?;
+        if s.w(i + 1) != "of" {
+            return None;
+        }
+        let mut b = i + 2;
+        if let Some(&(l2, _)) = self.lx.vague.get(s.w(b)) {
+            if s.w(b + 1) == "of" && l2 >= 100.0 {
+                lo *= l2;
+                hi *= l2;
+                b += 2;
+            }
+        }
+        let mut q = Quantity {
+            span: s.span(i, b - 1),
+            kind: QuantityKind::Count,
+            value: lo,
+            value_max: Some(hi),
+            unit: "count".to_string(),
+            bound: Bound::Range,
+            vague: true,
+            cue: Some(s.span(i, b)),
+            noun: None,
+            per: None,
+            conversion_of: None,
+        };
+        if let Some((QuantityKind::Money, iso, f, e)) = self.suffix_unit(s, b, sc) {
+            q.kind = QuantityKind::Money;
+            q.unit = iso;
+            q.value *= f;
+            q.value_max = Some(hi * f);
+            q.span = s.span(i, e);
+            return Some(Found { q, a: i, b: e });
+        }
+        let atom = Atom {
+            a: i,
+            b,
+            value: lo,
+            word: true,
+            ordinal: false,
+        };
+        let b = self.tail(s, &mut q, atom, b);
+        Some(Found { q, a: i, b })
+    }
+
+    /// Links `895.4 reais ($332; £179.3)` conversions to their original.
+    fn link_conversions(&self, s: &Sent, found: &mut [Found]) {
+        for k in 1..found.len() {
+            let a = found[k].a;
+            if a == 0 {
+                continue;
+            }
+            let open = s.w(a - 1);
+            let prev = &found[k - 1];
+            let linked = if open == "(" && prev.b + 1 == a {
+                Some(k - 1)
+            } else if matches!(open, ";" | "," | "/") && prev.b + 1 == a {
+                prev.q.conversion_of.map(|_| k - 1)
+            } else {
+                None
+            };
+            if let Some(p) = linked {
+                let root = found[p].q.conversion_of.unwrap_or(p);
+                let same_kind = found[root].q.kind == found[k].q.kind;
+                if same_kind {
+                    found[k].q.conversion_of = Some(root);
+                }
+            }
+        }
+    }
+}
+
+fn rank(span: Span, value: f64, bound: Bound, cue: Option<Span>) -> Quantity {
+    Quantity {
+        span,
+        kind: QuantityKind::Rank,
+        value,
+        value_max: None,
+        unit: "rank".to_string(),
+        bound,
+        vague: false,
+        cue,
+        noun: None,
+        per: None,
+        conversion_of: None,
+    }
+}
