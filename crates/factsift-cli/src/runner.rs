@@ -1,0 +1,230 @@
+//! The document loop shared by the per-document subcommands: stream
+//! documents from ingestion, process bounded batches on the rayon pool,
+//! write results in input order, report skips, and sum up the run.
+
+use crate::output::{Output, is_broken_pipe};
+use crate::progress::Progress;
+use anyhow::{Context, Result};
+use factsift_core::Document;
+use factsift_ingest::{Item, Reader, Summary};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// Set by SIGINT/SIGTERM; the loop stops at the next batch.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Documents processed together; bounds memory whatever the input size.
+const BATCH_PER_THREAD: usize = 64;
+
+/// Options shared by every subcommand that reads documents.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Files, directories (read recursively in sorted order) or `-` for
+    /// standard input: text pages, HTML, JSONL records, any of them gzipped.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write results to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Write the run summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
+    /// Skip documents larger than this many bytes (reported as skipped).
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_doc_bytes: u64,
+}
+
+/// What a run did, for the summary line and `--stats`.
+#[derive(Debug, Default, Serialize)]
+pub struct RunStats {
+    /// The subcommand.
+    pub command: String,
+    /// Ingestion's counts: documents read, skipped by reason, warnings.
+    pub ingest: Summary,
+    /// Output records written (documents, facts, ...).
+    pub records: u64,
+    /// Extra counts of the subcommand (facts, mentions, duplicates...).
+    pub extra: std::collections::BTreeMap<String, u64>,
+    /// Wall time in seconds.
+    pub seconds: f64,
+    /// Documents per second.
+    pub docs_per_second: f64,
+    /// Input megabytes (10^6 bytes) per second.
+    pub mb_per_second: f64,
+    /// Whether SIGINT/SIGTERM stopped the run early.
+    pub interrupted: bool,
+}
+
+/// A run over documents: reads them, hands each to `process` on the pool,
+/// and passes each result, in input order, to `sink`.
+pub struct DocumentRun<'a> {
+    pub args: &'a InputArgs,
+    pub command: &'a str,
+}
+
+impl DocumentRun<'_> {
+    pub fn pool(&self) -> Result<rayon::ThreadPool> {
+        let mut builder = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = self.args.threads {
+            builder = builder.num_threads(n.max(1));
+        }
+        builder.build().context("cannot start the worker threads")
+    }
+
+    /// Runs `process` over every document and `sink` over the results in
+    /// input order. Returns the run's statistics.
+    pub fn run<T, P, S>(&self, process: P, mut sink: S) -> Result<RunStats>
+    where
+        T: Send,
+        P: Fn(&Document) -> T + Sync,
+        S: FnMut(&Document, T) -> Result<()>,
+    {
+        let pool = self.pool()?;
+        let reader = Reader::builder()
+            .max_document_bytes(self.args.max_doc_bytes)
+            .build()
+            .context("invalid ingestion options")?;
+        let progress = Progress::new(self.args.quiet, self.command);
+        let started = Instant::now();
+        let batch_size = BATCH_PER_THREAD * pool.current_num_threads();
+        let mut items = reader.read(self.args.inputs.iter().cloned());
+        let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
+        let mut stats = RunStats {
+            command: self.command.to_string(),
+            ..RunStats::default()
+        };
+        let mut input_bytes = 0u64;
+        loop {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                stats.interrupted = true;
+                break;
+            }
+            let item = items.next();
+            let done = item.is_none();
+            match item {
+                Some(Item::Document { doc, warnings }) => {
+                    for warning in &warnings {
+                        progress.message(&format!("factsift: warning: {warning}"));
+                    }
+                    input_bytes += doc.text.len() as u64;
+                    batch.push(doc);
+                }
+                Some(Item::Skipped(err)) => progress.message(&format!("factsift: skipped: {err}")),
+                None => {}
+            }
+            if batch.len() >= batch_size || (done && !batch.is_empty()) {
+                let results: Vec<T> = pool.install(|| batch.par_iter().map(&process).collect());
+                for (doc, result) in batch.iter().zip(results) {
+                    sink(doc, result)?;
+                }
+                progress.advance(batch.len() as u64, items.summary().bytes);
+                batch.clear();
+            }
+            if done {
+                break;
+            }
+        }
+        progress.finish();
+        stats.ingest = items.summary().clone();
+        stats.seconds = started.elapsed().as_secs_f64();
+        let secs = stats.seconds.max(1e-9);
+        stats.docs_per_second = stats.ingest.documents as f64 / secs;
+        stats.mb_per_second = input_bytes as f64 / 1e6 / secs;
+        Ok(stats)
+    }
+}
+
+/// Ends a run: finishes the output, prints the summary, writes `--stats`,
+/// and picks the exit code (2 when nothing could be read, 1 when some
+/// inputs were skipped, 0 otherwise).
+pub fn finish(args: &InputArgs, output: Output, stats: RunStats) -> Result<ExitCode> {
+    let failure = if stats.interrupted {
+        Some(("interrupted", ExitCode::from(130)))
+    } else if stats.ingest.documents == 0 {
+        Some(("no document could be read", ExitCode::from(2)))
+    } else {
+        None
+    };
+    if let Some((why, code)) = failure {
+        let what = match output.target() {
+            Some(path) => format!("{} was left untouched", path.display()),
+            None => "output is incomplete".to_string(),
+        };
+        drop(output);
+        eprintln!("factsift: {why}; {what}");
+        return Ok(code);
+    }
+    output.finish()?;
+    if !args.quiet {
+        eprintln!("{}", summary_line(&stats));
+    }
+    if let Some(path) = &args.stats {
+        let json = serde_json::to_string_pretty(&stats)?;
+        std::fs::write(path, json + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(exit_code(&stats.ingest))
+}
+
+pub fn exit_code(summary: &Summary) -> ExitCode {
+    if summary.skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn summary_line(stats: &RunStats) -> String {
+    let s = &stats.ingest;
+    let mut line = format!(
+        "factsift {}: {} documents read, {} skipped",
+        stats.command, s.documents, s.skipped
+    );
+    if !s.skipped_by_reason.is_empty() {
+        let reasons: Vec<String> = s
+            .skipped_by_reason
+            .iter()
+            .map(|(kind, n)| format!("{}: {n}", snake_name(kind)))
+            .collect();
+        line += &format!(" ({})", reasons.join(", "));
+    }
+    if s.warnings > 0 {
+        line += &format!(", {} warnings", s.warnings);
+    }
+    for (name, n) in &stats.extra {
+        line += &format!(", {n} {name}");
+    }
+    line += &format!(
+        "; {} records written in {:.2} s ({:.0} docs/s, {:.1} MB/s)",
+        stats.records, stats.seconds, stats.docs_per_second, stats.mb_per_second
+    );
+    line
+}
+
+/// The serde name of a unit enum variant (`malformed_json`).
+fn snake_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => "other".to_string(),
+    }
+}
+
+/// Turns a failed run into its message and exit code; a broken pipe on
+/// standard output ends quietly.
+pub fn report_error(err: anyhow::Error) -> ExitCode {
+    if is_broken_pipe(&err) {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("factsift: error: {err:#}");
+    ExitCode::from(2)
+}
