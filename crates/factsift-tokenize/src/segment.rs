@@ -46,135 +46,180 @@ impl Piece {
     }
 }
 
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const UNDER: u8 = 3;
+const OTHER: u8 = 4;
+const NON_ASCII: u8 = 5;
+
+/// The class of every byte, for the ASCII fast path.
+static CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'_' => UNDER,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
 }
 
 /// Appends the pieces of `text[start..end]` to `out`. `start` and `end`
 /// must be character boundaries of `text`.
+///
+/// ASCII is segmented in one pass. A run (between whitespace) in which a
+/// non-ASCII character turns up is segmented again, whole, by
+/// unicode-segmentation: its pieces so far are dropped first.
 pub(crate) fn pieces(text: &str, start: usize, end: usize, out: &mut Vec<Piece>) {
     let bytes = text.as_bytes();
     let mut i = start;
+    let mut run_start = start;
+    let mut run_pieces = out.len();
     while i < end {
         let b = bytes[i];
-        if b < 0x80 {
-            if is_ascii_space(b) {
+        match class(b) {
+            SPACE => {
                 i += 1;
-                continue;
+                run_start = i;
+                run_pieces = out.len();
             }
-        } else if let Some(c) = text[i..].chars().next() {
-            if c.is_whitespace() {
-                i += c.len_utf8();
-                continue;
+            OTHER => {
+                out.push(Piece {
+                    start: i,
+                    end: i + 1,
+                    first: b as char,
+                    class: Class::Other,
+                });
+                i += 1;
             }
-        }
-        // A run of non-whitespace characters.
-        let run = i;
-        let mut ascii = true;
-        while i < end {
-            let b = bytes[i];
-            if b < 0x80 {
-                if is_ascii_space(b) {
+            NON_ASCII => {
+                let Some(c) = text[i..].chars().next() else {
                     break;
+                };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    run_start = i;
+                    run_pieces = out.len();
+                    continue;
                 }
-                i += 1;
-            } else {
-                match text[i..].chars().next() {
-                    Some(c) if !c.is_whitespace() => {
-                        ascii = false;
-                        i += c.len_utf8();
+                // Find the end of the run and segment it whole.
+                while i < end {
+                    let b = bytes[i];
+                    if b < 0x80 {
+                        if class(b) == SPACE {
+                            break;
+                        }
+                        i += 1;
+                    } else {
+                        match text[i..].chars().next() {
+                            Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                            _ => break,
+                        }
                     }
-                    _ => break,
                 }
+                out.truncate(run_pieces);
+                unicode_pieces(text, run_start, i, out);
+                run_start = i;
+                run_pieces = out.len();
             }
-        }
-        if ascii {
-            ascii_pieces(bytes, run, i, out);
-        } else {
-            unicode_pieces(text, run, i, out);
+            c => i = ascii_word(bytes, i, c, end, out),
         }
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum A {
-    Letter,
-    Digit,
-    Under,
-    Other,
-}
-
+/// UAX #29 for an ASCII word starting at `i` (a letter, digit or `_`):
+/// letters, digits and `_` join (WB5, WB8-WB10, WB13a/b); `.`, `'` and `:`
+/// join letters (WB6/7); `.`, `'`, `,` and `;` join digits (WB11/12).
+/// Returns the end of the word.
 #[inline]
-fn ascii_class(b: u8) -> A {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => A::Letter,
-        b'0'..=b'9' => A::Digit,
-        b'_' => A::Under,
-        _ => A::Other,
-    }
-}
-
-/// UAX #29 for an ASCII run without whitespace: letters, digits and `_` join
-/// (WB5, WB8-WB10, WB13a/b); `.`, `'` and `:` join letters (WB6/7); `.`, `'`,
-/// `,` and `;` join digits (WB11/12); anything else is a piece of its own.
-fn ascii_pieces(bytes: &[u8], start: usize, end: usize, out: &mut Vec<Piece>) {
-    let mut i = start;
-    while i < end {
-        let b = bytes[i];
-        let c = ascii_class(b);
-        if c == A::Other {
-            out.push(Piece {
-                start: i,
-                end: i + 1,
-                first: b as char,
-                class: Class::Other,
-            });
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        let mut has_digit = c == A::Digit;
-        loop {
-            if j < end {
-                match ascii_class(bytes[j]) {
-                    A::Other => {}
-                    k => {
-                        has_digit |= k == A::Digit;
-                        j += 1;
-                        continue;
-                    }
-                }
-                if j + 1 < end {
-                    let prev = ascii_class(bytes[j - 1]);
-                    let next = ascii_class(bytes[j + 1]);
-                    let mid = bytes[j];
-                    let joins = (prev == A::Letter
-                        && next == A::Letter
-                        && matches!(mid, b'.' | b'\'' | b':'))
-                        || (prev == A::Digit
-                            && next == A::Digit
+fn ascii_word(bytes: &[u8], i: usize, c: u8, end: usize, out: &mut Vec<Piece>) -> usize {
+    let mut j = i + 1;
+    let mut has_digit = c == DIGIT;
+    loop {
+        if j < end {
+            let k = class(bytes[j]);
+            if matches!(k, LETTER | DIGIT | UNDER) {
+                has_digit |= k == DIGIT;
+                j += 1;
+                continue;
+            }
+            if k == OTHER && j + 1 < end {
+                let prev = class(bytes[j - 1]);
+                let next = class(bytes[j + 1]);
+                let mid = bytes[j];
+                let joins =
+                    (prev == LETTER && next == LETTER && matches!(mid, b'.' | b'\'' | b':'))
+                        || (prev == DIGIT
+                            && next == DIGIT
                             && matches!(mid, b'.' | b'\'' | b',' | b';'));
-                    if joins {
-                        j += 2;
-                        continue;
-                    }
+                if joins {
+                    j += 2;
+                    continue;
                 }
             }
-            break;
         }
-        let class = match c {
-            A::Digit => Class::Digit,
-            _ if has_digit => Class::AlphaNum,
-            _ => Class::Alpha,
-        };
-        out.push(Piece {
-            start: i,
-            end: j,
-            first: b as char,
+        break;
+    }
+    let class = match c {
+        DIGIT => Class::Digit,
+        _ if has_digit => Class::AlphaNum,
+        _ => Class::Alpha,
+    };
+    push_word(bytes, i, j, bytes[i] as char, class, out);
+    j
+}
+
+/// Pushes a word piece, splitting off a final possessive `'s` or `’s` as a
+/// piece of its own (`Xiaomi` `’s`, `AT&T` `’s`).
+#[inline]
+fn push_word(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    first: char,
+    class: Class,
+    out: &mut Vec<Piece>,
+) {
+    let w = &bytes[start..end];
+    let cut = if w.len() > 2 && matches!(w[w.len() - 2..], [b'\'', b's' | b'S']) {
+        Some(end - 2)
+    } else if w.len() > 4 && matches!(w[w.len() - 4..], [0xE2, 0x80, 0x99, b's' | b'S']) {
+        Some(end - 4)
+    } else {
+        None
+    };
+    match cut {
+        Some(cut) => {
+            out.push(Piece {
+                start,
+                end: cut,
+                first,
+                class,
+            });
+            out.push(Piece {
+                start: cut,
+                end,
+                first: if bytes[cut] == b'\'' { '\'' } else { '’' },
+                class: Class::Alpha,
+            });
+        }
+        None => out.push(Piece {
+            start,
+            end,
+            first,
             class,
-        });
-        i = j;
+        }),
     }
 }
 
@@ -194,12 +239,23 @@ fn unicode_pieces(text: &str, start: usize, end: usize, out: &mut Vec<Piece>) {
         } else {
             Class::Other
         };
-        out.push(Piece {
-            start: start + off,
-            end: start + off + piece.len(),
-            first,
-            class,
-        });
+        if class == Class::Other {
+            out.push(Piece {
+                start: start + off,
+                end: start + off + piece.len(),
+                first,
+                class,
+            });
+        } else {
+            push_word(
+                text.as_bytes(),
+                start + off,
+                start + off + piece.len(),
+                first,
+                class,
+                out,
+            );
+        }
     }
 }
 
@@ -230,8 +286,11 @@ mod tests {
         #[test]
         fn ascii_path_matches_unicode_segmentation(s in "[a-zA-Z0-9_.,;:'$%&()\\- ]{0,40}") {
             let fast = texts(&s);
-            let slow: Vec<&str> = s
-                .split_word_bounds()
+            let mut slow = Vec::new();
+            unicode_pieces(&s, 0, s.len(), &mut slow);
+            let slow: Vec<&str> = slow
+                .iter()
+                .map(|p| &s[p.start..p.end])
                 .filter(|p| !p.chars().all(char::is_whitespace))
                 .collect();
             prop_assert_eq!(fast, slow);

@@ -1,7 +1,7 @@
 //! Grouping tokens into sentences.
 
 use crate::lexicon::Lexicon;
-use crate::tokens::{ABBR_FINAL, ELLIPSIS, HARD_TERMINAL, TERMINAL};
+use crate::tokens::{ABBR_FINAL, BULLET, ELLIPSIS, HARD_TERMINAL, SEPARATOR, TERMINAL};
 use factsift_core::{Sentence, Span, Token, TokenKind};
 
 /// Line breaks in a gap of whitespace: `\r\n`, `\n`, `\r` and the Unicode
@@ -67,8 +67,13 @@ impl Splitter<'_> {
     }
 
     /// Whether a line break (or a blank line) separates two tokens.
+    #[inline]
     fn broken(&self, a: &Token, b: &Token) -> bool {
-        let gap = &self.text[a.span.end()..b.span.start()];
+        let (x, y) = (a.span.end(), b.span.start());
+        if y <= x + 1 && self.text.as_bytes().get(x).is_none_or(|&c| c == b' ') {
+            return false;
+        }
+        let gap = self.text.get(x..y).unwrap_or("");
         let n = line_breaks(gap);
         n >= 2 || (n == 1 && !self.wrapped)
     }
@@ -145,10 +150,8 @@ impl Splitter<'_> {
             } else if flag & ABBR_FINAL != 0 && last + 1 < n {
                 end = self.ends_after_final_abbrev(&tokens[last + 1]);
             } else if last + 1 < n {
-                let c = self.first_char(&tokens[last]);
-                let next = self.first_char(&tokens[last + 1]);
                 // Menu separators end an item; bullets start one.
-                end = c == '|' || matches!(next, '•' | '▪' | '◦' | '►' | '■' | '●');
+                end = flag & SEPARATOR != 0 || flags[last + 1] & BULLET != 0;
             }
             if !end && last + 1 < n {
                 end = self.broken(&tokens[last], &tokens[last + 1]);

@@ -15,6 +15,10 @@ pub(crate) const ABBR_INNER: u8 = 4;
 pub(crate) const ABBR_FINAL: u8 = 8;
 /// A full stop of a script without case (`。`, `！`): always ends a sentence.
 pub(crate) const HARD_TERMINAL: u8 = 16;
+/// A menu separator (`|`): ends a sentence.
+pub(crate) const SEPARATOR: u8 = 32;
+/// A bullet (`•`): starts a sentence.
+pub(crate) const BULLET: u8 = 64;
 
 /// Currency symbols that attach to a following number (`$5`, `£180,226`)
 /// or a preceding one (`5€`).
@@ -266,21 +270,6 @@ impl Merger<'_> {
         e
     }
 
-    /// Pushes a word token, splitting off a final possessive `’s` / `'s`.
-    fn push_word(&mut self, start: usize, end: usize, flag: u8) {
-        let w = &self.text[start..end];
-        let suffix = ["’s", "'s", "’S", "'S"]
-            .iter()
-            .find(|s| w.len() > s.len() && w.ends_with(*s));
-        if let (Some(s), 0) = (suffix, flag) {
-            let cut = end - s.len();
-            self.push(start, cut, TokenKind::Word, 0);
-            self.push(cut, end, TokenKind::Word, 0);
-        } else {
-            self.push(start, end, TokenKind::Word, flag);
-        }
-    }
-
     fn run(&mut self) {
         let p = self.p;
         let mut i = 0;
@@ -326,7 +315,7 @@ impl Merger<'_> {
                         }
                     }
                     let e = self.extend_word(i);
-                    self.push_word(cur.start, p[e].end, 0);
+                    self.push(cur.start, p[e].end, TokenKind::Word, 0);
                     i = e + 1;
                 }
                 Class::Other => {
@@ -348,14 +337,30 @@ impl Merger<'_> {
                         }
                         self.push(cur.start, p[e].end, TokenKind::Punct, flag);
                         i = e + 1;
+                    } else if (cur.is('\'') || cur.is('’'))
+                        && i > 0
+                        && p[i - 1].end == cur.start
+                        && p[i - 1].is_alnum()
+                        && self.adj(i)
+                        && (p[i + 1].is('s') || p[i + 1].is('S'))
+                        && !(self.adj(i + 1) && p[i + 2].is_alnum())
+                    {
+                        // A possessive after a number: `2017’s`.
+                        self.push(cur.start, p[i + 1].end, TokenKind::Word, 0);
+                        i += 2;
                     } else {
+                        let flag = match cur.first {
+                            '|' | '¦' => SEPARATOR,
+                            '•' | '▪' | '◦' | '►' | '■' | '●' | '‣' => BULLET,
+                            _ => 0,
+                        };
                         let kind =
                             if cur.end - cur.start == cur.first.len_utf8() && is_punct(cur.first) {
                                 TokenKind::Punct
                             } else {
                                 TokenKind::Symbol
                             };
-                        self.push(cur.start, cur.end, kind, 0);
+                        self.push(cur.start, cur.end, kind, flag);
                         i += 1;
                     }
                 }
