@@ -1,0 +1,96 @@
+//! DOM evidence for HTML pages: link density and tag/class hints of each
+//! block's ancestors.
+
+use crate::DropReason;
+use crate::features::{self, Line};
+use crate::lexicon::{Hint, Lexicon};
+use factsift_core::{Document, Layout, Span};
+
+/// Share of a page's prose an element must hold for its drop hints to be
+/// ignored (a "sidebar-wrap" around the article is not a sidebar).
+const PROTECT: f32 = 0.4;
+
+/// What an element's tag and hint words say.
+fn element_hint(lex: &Lexicon, tag: &str, hints: &str) -> Option<Hint> {
+    let mut found = lex.hint(tag);
+    if matches!(found, Some(Hint::Drop(_))) {
+        return found;
+    }
+    for word in hints.split([' ', '-', '_', ':']) {
+        if word.is_empty() {
+            continue;
+        }
+        match lex.hint(word) {
+            Some(Hint::Drop(r)) => return Some(Hint::Drop(r)),
+            Some(Hint::Article) => found = Some(Hint::Article),
+            None => {}
+        }
+    }
+    found
+}
+
+/// One line per layout block, with DOM features.
+pub(crate) fn block_lines(lex: &Lexicon, doc: &Document, layout: &Layout) -> Vec<Line> {
+    let text = doc.text.as_str();
+    let mut buf = String::new();
+    let ne = layout.elements.len();
+    let mut lines = Vec::with_capacity(layout.blocks.len());
+    let mut elems = Vec::with_capacity(layout.blocks.len());
+    for b in &layout.blocks {
+        if b.span.end() > text.len()
+            || !text.is_char_boundary(b.span.start())
+            || !text.is_char_boundary(b.span.end())
+        {
+            continue;
+        }
+        let raw = b.span.slice(text);
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let s = b.span.start() + lead;
+        let mut l = features::line(lex, text, Span::from_range(s..s + trimmed.len()), &mut buf);
+        l.link_density = (b.link_bytes as f32 / trimmed.len().max(1) as f32).min(1.0);
+        l.heading = layout
+            .elements
+            .get(b.element)
+            .is_some_and(|e| e.tag == "h1");
+        lines.push(l);
+        elems.push(b.element);
+    }
+    // Prose held by each element's subtree.
+    let mut prose = vec![0f32; ne];
+    let mut total = 0f32;
+    for (l, &e) in lines.iter().zip(&elems) {
+        let pw = if l.words >= 10 && l.stop_ratio() >= 0.15 && l.link_density < 0.3 {
+            l.words as f32
+        } else {
+            0.0
+        };
+        if pw > 0.0 {
+            total += pw;
+            for a in layout.ancestors(e) {
+                prose[a] += pw;
+            }
+        }
+    }
+    // Drop hints of elements, unless they hold much of the page's prose.
+    let mut hint: Vec<Option<Option<DropReason>>> = vec![None; ne];
+    for (l, &e) in lines.iter_mut().zip(&elems) {
+        for a in layout.ancestors(e) {
+            let h = *hint[a].get_or_insert_with(|| {
+                let el = &layout.elements[a];
+                match element_hint(lex, &el.tag, &el.hints) {
+                    Some(Hint::Drop(r)) if total == 0.0 || prose[a] < PROTECT * total => Some(r),
+                    _ => None,
+                }
+            });
+            if let Some(r) = h {
+                l.hint = Some(r);
+                break;
+            }
+        }
+    }
+    lines
+}

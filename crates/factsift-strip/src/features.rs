@@ -1,0 +1,258 @@
+//! Per-line features and the line classes built from them.
+
+use crate::DropReason;
+use crate::lexicon::Lexicon;
+use factsift_core::{Document, Span};
+
+/// What a line looks like, before any page-level decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Prose: long, full of function words, with sentence punctuation.
+    Good,
+    /// Shorter prose-like text (a short sentence, a subheading in a body).
+    Near,
+    /// A label, a name, a menu item, a date.
+    Short,
+    /// Boilerplate by a cue, a DOM hint, link density or template evidence.
+    Bad(DropReason),
+}
+
+/// Features of one non-blank line (or HTML block).
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    /// The line's bytes, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// Word count (`\w+` runs; CJK ideographs count half a word each).
+    pub words: u32,
+    /// Words that are stopwords.
+    pub stops: u32,
+    /// Words starting with an uppercase letter.
+    pub caps: u32,
+    /// Words that are all digits.
+    pub digits: u32,
+    /// Sentence-ending marks followed by a space or the end.
+    pub sentences: u32,
+    /// Ends with sentence punctuation (`.`, `!`, `?`, `…`, closing quote after one).
+    pub sentence_end: bool,
+    /// The cue phrase the line matches, and whether it is a whole-line cue.
+    pub cue: Option<(DropReason, bool)>,
+    /// DOM evidence of boilerplate (HTML only).
+    pub hint: Option<DropReason>,
+    /// Share of the line's bytes inside links (HTML only).
+    pub link_density: f32,
+    /// The line recurs across pages of the site.
+    pub template: bool,
+    /// A blank line precedes this line in the text.
+    pub blank_before: bool,
+    /// The block is an HTML `h1` (HTML only).
+    pub heading: bool,
+    /// The line's class, set by [`classify`].
+    pub class: Class,
+}
+
+impl Line {
+    /// Share of words that are stopwords.
+    pub fn stop_ratio(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stops as f32 / self.words as f32
+        }
+    }
+
+    /// A person's name alone: two to four capitalised words, no stopwords,
+    /// no digits, no sentence punctuation.
+    pub fn name_like(&self, text: &str) -> bool {
+        (2..=4).contains(&self.words)
+            && self.caps == self.words
+            && self.stops == 0
+            && self.digits == 0
+            && !self.sentence_end
+            && self
+                .span
+                .slice(text)
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+/// Compute the features of the line `span` of `text`.
+pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> Line {
+    let s = span.slice(text);
+    let (mut words, mut stops, mut caps, mut digits, mut sentences, mut cjk) =
+        (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
+    let mut in_word = false;
+    let mut word_start = 0;
+    let mut all_digits = true;
+    let mut prev_mark = false;
+    let finish = |ws: usize,
+                  we: usize,
+                  all_digits: bool,
+                  buf: &mut String,
+                  words: &mut u32,
+                  stops: &mut u32,
+                  caps: &mut u32,
+                  digits: &mut u32| {
+        let w = &s[ws..we];
+        *words += 1;
+        if all_digits {
+            *digits += 1;
+        } else if w.chars().next().is_some_and(char::is_uppercase) {
+            *caps += 1;
+        }
+        if w.len() <= 16 {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            if lex.is_stopword(buf) {
+                *stops += 1;
+            }
+        }
+    };
+    for (i, c) in s.char_indices() {
+        if is_cjk(c) {
+            cjk += 1;
+        }
+        let wc = (c.is_alphanumeric() || c == '_') && !is_cjk(c);
+        if wc {
+            if !in_word {
+                in_word = true;
+                word_start = i;
+                all_digits = true;
+            }
+            if !c.is_ascii_digit() {
+                all_digits = false;
+            }
+        } else if in_word {
+            in_word = false;
+            finish(
+                word_start,
+                i,
+                all_digits,
+                buf,
+                &mut words,
+                &mut stops,
+                &mut caps,
+                &mut digits,
+            );
+        }
+        if prev_mark && c.is_whitespace() {
+            sentences += 1;
+        }
+        prev_mark = is_sentence_mark(c) || (prev_mark && matches!(c, '"' | '”' | '’' | '\'' | ')'));
+        if matches!(c, '。' | '！' | '？') {
+            sentences += 1;
+            prev_mark = false;
+        }
+    }
+    if in_word {
+        finish(
+            word_start,
+            s.len(),
+            all_digits,
+            buf,
+            &mut words,
+            &mut stops,
+            &mut caps,
+            &mut digits,
+        );
+    }
+    let sentence_end = prev_mark;
+    if sentence_end {
+        sentences += 1;
+    }
+    words += cjk / 2;
+    let cue = lex.cue(s, words as usize);
+    Line {
+        span,
+        words,
+        stops,
+        caps,
+        digits,
+        sentences,
+        sentence_end,
+        cue,
+        hint: None,
+        link_density: 0.0,
+        template: false,
+        blank_before: false,
+        heading: false,
+        class: Class::Short,
+    }
+}
+
+/// The non-blank lines of a text page, trimmed.
+pub(crate) fn text_lines(lex: &Lexicon, doc: &Document) -> Vec<Line> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let mut start = 0;
+    let mut blank = true;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.len();
+        let body = piece.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        let trimmed = body.trim();
+        if trimmed.is_empty() {
+            blank = true;
+        } else {
+            let s = start + lead;
+            let span = Span::from_range(s..s + trimmed.len());
+            let mut l = line(lex, text, span, &mut buf);
+            l.blank_before = blank;
+            out.push(l);
+            blank = false;
+        }
+        start = end;
+    }
+    out
+}
+
+/// Class a line from its own features; `stopless` says the page's language
+/// has no stopwords in the lexicon, so prose is told by punctuation alone.
+pub(crate) fn classify(l: &Line, stopless: bool) -> Class {
+    if l.template {
+        return Class::Bad(l.cue.map_or(DropReason::Other, |c| c.0));
+    }
+    if let Some((r, true)) = l.cue {
+        return Class::Bad(r);
+    }
+    if let Some(r) = l.hint {
+        return Class::Bad(r);
+    }
+    let ratio = l.stop_ratio();
+    let links = l.link_density;
+    if links > 0.5 && l.words < 60 {
+        return Class::Bad(DropReason::Navigation);
+    }
+    let good = if stopless {
+        l.words >= 12 && l.sentences >= 1
+    } else {
+        (l.words >= 10 && ratio >= 0.2 && l.sentences >= 1)
+            || (l.words >= 20 && ratio >= 0.15)
+            || (l.words >= 40 && l.sentences >= 2)
+    };
+    if good && links < 0.3 {
+        return Class::Good;
+    }
+    if let Some((r, false)) = l.cue {
+        return Class::Bad(r);
+    }
+    let near = if stopless {
+        l.words >= 4 && l.sentence_end
+    } else {
+        (l.words >= 5 && l.sentence_end && ratio >= 0.1) || (l.words >= 8 && ratio >= 0.25)
+    };
+    if near || good {
+        Class::Near
+    } else {
+        Class::Short
+    }
+}

@@ -1,0 +1,439 @@
+//! Page-level decisions: sections, the article core, its extension by
+//! contiguity and topic coherence, the title, and reasons for the rest.
+
+use crate::features::{self, Class, Line};
+use crate::lexicon::Lexicon;
+use crate::template::{Template, line_hash};
+use crate::{DropReason, Dropped, Stripped, dom};
+use factsift_core::Document;
+#[cfg(test)]
+use factsift_core::Span;
+use std::collections::HashSet;
+
+/// A section joins the article when at least this share of its content
+/// words occur in the article core (or title).
+const COHERENCE: f32 = 0.15;
+/// Sections with fewer content words than this are judged by position only.
+const SMALL_SECTION: usize = 8;
+/// Borders do not stop the article's extension backwards (share bars and
+/// bylines sit between a lede and the body).
+const BACK_SOFT: bool = true;
+/// Joined sections add their words to the article's profile.
+const GROW: bool = true;
+/// Extend the article through short lines after its last prose section.
+const TAIL: bool = true;
+/// Keep non-boilerplate lines between kept sections.
+const KEEP_INNER: bool = true;
+/// Small sections join across gaps of at most this many lines without boilerplate.
+const SMALL_GAP: usize = 6;
+/// A gap of more lines than this between sections ends the article.
+const MAX_GAP: usize = 10;
+/// How many of the richest sections are tried as the article's core.
+const CANDIDATES: usize = 8;
+/// How much agreement with the URL slug weighs in choosing the core.
+const SLUG_WEIGHT: f32 = 1.5;
+/// How many lines before the body the title may be.
+const TITLE_WINDOW: usize = 10;
+
+#[derive(Clone, Copy, Debug)]
+struct Section {
+    lo: usize,
+    hi: usize,
+    score: f32,
+}
+
+/// Content words of a text: lowercase, not stopwords, at least 3 letters.
+fn content_words(lex: &Lexicon, s: &str, buf: &mut String, out: &mut HashSet<u64>) {
+    for w in s.split(|c: char| !c.is_alphanumeric()) {
+        if w.chars().count() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if lex.is_stopword(buf) {
+            continue;
+        }
+        out.insert(line_hash(buf));
+    }
+}
+
+/// Share of `words` found in `profile`.
+fn overlap(words: &HashSet<u64>, profile: &HashSet<u64>) -> f32 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| profile.contains(w)).count() as f32 / words.len() as f32
+}
+
+fn date_like(l: &Line, s: &str) -> bool {
+    l.words <= 8
+        && l.digits >= 1
+        && !l.sentence_end
+        && s.chars().filter(|c| c.is_ascii_digit()).count() >= 2
+}
+
+/// Bylines and author bios: a bare name after a byline cue, and a name
+/// followed by a line that starts with the same first name.
+fn mark_bylines(lines: &mut [Line], text: &str) {
+    for i in 0..lines.len() {
+        if !lines[i].name_like(text) || matches!(lines[i].class, Class::Good) {
+            continue;
+        }
+        let after_cue = i > 0 && lines[i - 1].class == Class::Bad(DropReason::Byline);
+        let first = lines[i]
+            .span
+            .slice(text)
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let bio_next = lines.get(i + 1).is_some_and(|n| {
+            n.span.slice(text).split_whitespace().next() == Some(first) && n.words >= 6
+        });
+        if after_cue || bio_next {
+            lines[i].class = Class::Bad(DropReason::Byline);
+        }
+        if bio_next {
+            lines[i + 1].class = Class::Bad(DropReason::Byline);
+        }
+    }
+}
+
+/// Normalised alphanumeric lowercase form, for comparing titles.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Words of the URL path (the slug), lowercase.
+fn slug_words(lex: &Lexicon, url: Option<&str>, buf: &mut String) -> HashSet<u64> {
+    let mut out = HashSet::new();
+    if let Some(url) = url {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let path = rest.split_once('/').map_or("", |(_, p)| p);
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        content_words(lex, path, buf, &mut out);
+    }
+    out
+}
+
+pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) -> Stripped {
+    let text = doc.text.as_str();
+    let mut lines = match &doc.layout {
+        Some(layout) if !layout.blocks.is_empty() => dom::block_lines(lex, doc, layout),
+        _ => features::text_lines(lex, doc),
+    };
+    if lines.is_empty() {
+        return Stripped::default();
+    }
+    if let Some(set) = template.and_then(|t| t.for_doc(doc)) {
+        for l in &mut lines {
+            if set.contains(&line_hash(l.span.slice(text))) {
+                l.template = true;
+            }
+        }
+    }
+    let (mut w, mut s) = (0u32, 0u32);
+    for l in lines.iter().filter(|l| l.words >= 10) {
+        w += l.words;
+        s += l.stops;
+    }
+    let stopless = w >= 30 && (s as f32) < 0.05 * w as f32;
+    for l in &mut lines {
+        l.class = features::classify(l, stopless);
+    }
+    mark_bylines(&mut lines, text);
+    let n = lines.len();
+    let weak = |c: Class| matches!(c, Class::Short | Class::Bad(_));
+    let sep: Vec<bool> = (0..n)
+        .map(|i| match lines[i].class {
+            Class::Bad(_) => true,
+            Class::Short => {
+                (i > 0 && weak(lines[i - 1].class)) || (i + 1 < n && weak(lines[i + 1].class))
+            }
+            _ => false,
+        })
+        .collect();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if sep[i] {
+            i += 1;
+            continue;
+        }
+        let lo = i;
+        let mut score = 0.0;
+        while i < n && !sep[i] {
+            score += match lines[i].class {
+                Class::Good => lines[i].words as f32,
+                Class::Near => 0.3 * lines[i].words as f32,
+                _ => 0.0,
+            };
+            i += 1;
+        }
+        sections.push(Section {
+            lo,
+            hi: i - 1,
+            score,
+        });
+    }
+    let mut buf = String::new();
+    let sec_words: Vec<HashSet<u64>> = sections
+        .iter()
+        .map(|sec| {
+            let mut w = HashSet::new();
+            for l in &lines[sec.lo..=sec.hi] {
+                content_words(lex, l.span.slice(text), &mut buf, &mut w);
+            }
+            w
+        })
+        .collect();
+    let slug = slug_words(lex, doc.url.as_deref(), &mut buf);
+    let gap_info = |a: usize, b: usize| {
+        let g = &lines[sections[a].hi + 1..sections[b].lo];
+        let hard = g
+            .iter()
+            .any(|l| matches!(l.class, Class::Bad(r) if r.is_hard_border()));
+        let any_bad = g.iter().any(|l| matches!(l.class, Class::Bad(_)));
+        (g.len(), hard, any_bad)
+    };
+    let joins = |k: usize, gap: (usize, bool, bool), profile: &HashSet<u64>, back: bool| {
+        let (len, hard, any_bad) = gap;
+        if (hard && !(back && BACK_SOFT)) || len > MAX_GAP {
+            return false;
+        }
+        let words = &sec_words[k];
+        if words.len() < SMALL_SECTION {
+            return len <= SMALL_GAP && !any_bad;
+        }
+        overlap(words, profile) >= COHERENCE
+    };
+    // The article around section `k`: neighbours joined by contiguity and
+    // coherence with `k`'s words (and `extra` words such as the title's).
+    let chain = |k: usize, extra: &HashSet<u64>, floor: usize| {
+        let mut profile = sec_words[k].clone();
+        profile.extend(extra.iter().copied());
+        let mut last = k;
+        for j in k + 1..sections.len() {
+            if !joins(j, gap_info(j - 1, j), &profile, false) {
+                break;
+            }
+            if GROW {
+                profile.extend(sec_words[j].iter().copied());
+            }
+            last = j;
+        }
+        let mut first = k;
+        for j in (floor..k).rev() {
+            if !joins(j, gap_info(j, j + 1), &profile, true) {
+                break;
+            }
+            if GROW {
+                profile.extend(sec_words[j].iter().copied());
+            }
+            first = j;
+        }
+        (first, last, profile)
+    };
+    let mut order: Vec<usize> = (0..sections.len())
+        .filter(|&k| sections[k].score > 0.0)
+        .collect();
+    order.sort_by(|&a, &b| sections[b].score.total_cmp(&sections[a].score));
+    order.truncate(CANDIDATES);
+    let empty = HashSet::new();
+    let mut best_main: Option<(f32, usize)> = None;
+    for &k in &order {
+        let (first, last, _) = chain(k, &empty, 0);
+        let total: f32 = sections[first..=last].iter().map(|s| s.score).sum();
+        let slug_recall = if slug.len() >= 2 {
+            let hit = slug
+                .iter()
+                .filter(|w| sec_words[first..=last].iter().any(|sw| sw.contains(w)))
+                .count();
+            hit as f32 / slug.len() as f32
+        } else {
+            0.0
+        };
+        let weight = total * (1.0 + SLUG_WEIGHT * slug_recall);
+        if best_main.is_none_or(|(b, _)| weight > b) {
+            best_main = Some((weight, k));
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut title: Option<usize> = None;
+    if let Some((_, main)) = best_main {
+        let (first, _, profile) = chain(main, &empty, 0);
+        let sec = sections[first];
+        // Title: agreement with the body's words, the URL slug and the
+        // metadata title, near the start of the article.
+        let meta_title = doc.title.as_deref().map(norm).filter(|t| !t.is_empty());
+        let mut best: Option<(f32, usize)> = None;
+        let from = sec.lo.saturating_sub(TITLE_WINDOW);
+        for (k, l) in lines.iter().enumerate().take(sec.lo + 1).skip(from) {
+            let candidate = !matches!(l.class, Class::Bad(_) | Class::Good)
+                && (2..=40).contains(&l.words)
+                && !(l.sentence_end && l.span.slice(text).ends_with('.'))
+                && !l.name_like(text);
+            if !candidate {
+                continue;
+            }
+            let s = l.span.slice(text);
+            let mut words = HashSet::new();
+            content_words(lex, s, &mut buf, &mut words);
+            let mut score = overlap(&words, &profile) + 0.5 * overlap(&words, &slug);
+            if let Some(t) = &meta_title {
+                let ns = norm(s);
+                if !ns.is_empty()
+                    && (t.contains(&ns) && ns.len() * 5 >= t.len() * 2 || ns.contains(t.as_str()))
+                {
+                    score += 1.0;
+                }
+            }
+            if l.heading {
+                score += 0.5;
+            }
+            if words.len() < 2 {
+                score *= 0.5;
+            }
+            if score >= 0.3 && best.is_none_or(|(b, _)| score >= b) {
+                best = Some((score, k));
+            }
+        }
+        let mut title_words = HashSet::new();
+        let mut floor = 0;
+        if let Some((_, k)) = best {
+            title = Some(k);
+            content_words(lex, lines[k].span.slice(text), &mut buf, &mut title_words);
+            floor = sections.iter().position(|s| s.lo >= k).unwrap_or(0);
+            if sections[floor].lo == k && sections[floor].hi == k {
+                floor += 1;
+            }
+        }
+        let (first, last, _) = chain(main, &title_words, floor.min(main));
+        for s in &sections[first..=last] {
+            keep[s.lo..=s.hi].iter_mut().for_each(|k| *k = true);
+        }
+        // After the last prose section, the article runs on through short
+        // lines (lists, tables, notes) until boilerplate or an unrelated
+        // prose section.
+        let mut end = sections[last].hi;
+        if TAIL {
+            let mut i = end + 1;
+            let profile = chain(main, &title_words, floor.min(main)).2;
+            while i < n {
+                match lines[i].class {
+                    Class::Bad(DropReason::Advertisement) => {}
+                    Class::Bad(_) => break,
+                    _ => {
+                        if let Some(k) = sections.iter().position(|s| s.lo <= i && i <= s.hi) {
+                            if sections[k].score > 0.0
+                                && sec_words[k].len() >= SMALL_SECTION
+                                && overlap(&sec_words[k], &profile) < COHERENCE
+                            {
+                                break;
+                            }
+                        }
+                        end = i;
+                    }
+                }
+                i += 1;
+            }
+        }
+        // Lines between kept sections that are not boilerplate are the
+        // article's lists, subheadings and short paragraphs.
+        for i in sections[first].lo..=end {
+            if !matches!(lines[i].class, Class::Bad(_)) && KEEP_INNER {
+                keep[i] = true;
+            }
+        }
+        if let Some(t) = title {
+            keep[t] = false;
+            keep[..t].iter_mut().for_each(|k| *k = false);
+        }
+        // Trim short lines at the edges of the article.
+        let kept: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        for &i in &kept {
+            if lines[i].class == Class::Short {
+                keep[i] = false;
+            } else {
+                break;
+            }
+        }
+        for &i in kept.iter().rev() {
+            if lines[i].class == Class::Short {
+                keep[i] = false;
+            } else {
+                break;
+            }
+        }
+    }
+    // Reasons for everything else.
+    let first_body = keep.iter().position(|&k| k).unwrap_or(n);
+    let last_body = keep.iter().rposition(|&k| k).unwrap_or(0);
+    let mut out = Stripped {
+        title: title.map(|t| lines[t].span),
+        ..Stripped::default()
+    };
+    let mut border: Option<DropReason> = None;
+    for (i, l) in lines.iter().enumerate() {
+        if keep[i] {
+            out.body.push(l.span);
+            continue;
+        }
+        if Some(i) == title {
+            continue;
+        }
+        let s = l.span.slice(text);
+        let after = i > last_body && first_body < n;
+        let reason = match l.class {
+            Class::Bad(r) => {
+                if after && r.is_hard_border() {
+                    border = Some(r);
+                }
+                if l.template && l.cue.is_none() {
+                    if after {
+                        DropReason::Footer
+                    } else {
+                        DropReason::Navigation
+                    }
+                } else {
+                    r
+                }
+            }
+            _ if date_like(l, s) => DropReason::Metadata,
+            Class::Good | Class::Near if after => border.unwrap_or(DropReason::Related),
+            _ if after => border.unwrap_or(DropReason::Footer),
+            Class::Short if i < first_body => DropReason::Navigation,
+            Class::Short => DropReason::Metadata,
+            _ => DropReason::Other,
+        };
+        match out.dropped.last_mut() {
+            Some(d)
+                if d.reason == reason
+                    && !out.body.last().is_some_and(|b| b.start() > d.span.start())
+                    && title.is_none_or(|t| {
+                        lines[t].span.start() < d.span.start()
+                            || lines[t].span.start() > l.span.start()
+                    }) =>
+            {
+                d.span = d.span.cover(l.span);
+            }
+            _ => out.dropped.push(Dropped {
+                span: l.span,
+                reason,
+            }),
+        }
+    }
+    out
+}
+
+/// A span helper for tests.
+#[cfg(test)]
+pub(crate) fn spans_sorted(out: &Stripped) -> bool {
+    let mut all: Vec<Span> = out.body.clone();
+    all.extend(out.dropped.iter().map(|d| d.span));
+    all.extend(out.title);
+    all.sort();
+    all.windows(2).all(|w| w[0].end() <= w[1].start())
+}
