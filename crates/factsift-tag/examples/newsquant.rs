@@ -27,9 +27,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ps.sort();
             let differ = match mode.as_str() {
                 "--values" => {
-                    let gv: Vec<_> = st.gold.iter().map(|i| (i.lo, i.hi)).collect();
-                    let pv: Vec<_> = st.pred.iter().map(|i| (i.lo, i.hi)).collect();
-                    format!("{gv:?}") != format!("{pv:?}")
+                    let key = |i: &nq::Item| {
+                        let (a, b) = (i.lo, i.hi.unwrap_or(i.lo));
+                        format!("{:.4}-{:.4}", a.min(b), a.max(b))
+                    };
+                    let mut gv: Vec<_> = st.gold.iter().map(key).collect();
+                    let mut pv: Vec<_> = st.pred.iter().map(key).collect();
+                    gv.sort();
+                    pv.sort();
+                    gv != pv
                 }
                 _ => gs != ps,
             };

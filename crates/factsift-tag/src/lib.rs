@@ -263,6 +263,9 @@ impl Tagger {
                     });
                 }
             }
+            // `$US`, `HK$`: a currency code inside an amount is no place.
+            let qs = &tags.quantities[base..];
+            gaz.retain(|e| !qs.iter().any(|q| q.span.overlaps(e.span) && q.span.start() <= e.span.start()));
             let mut rule = Vec::new();
             self.entities.rules(&s, &gaz, &mut rule);
             gaz.append(&mut rule);

@@ -83,7 +83,24 @@ impl<'l> Quantities<'l> {
         }
         match s.kind(i)? {
             Lx::Num => {
-                let v = parse_digits(s.raw(i))?;
+                let mut v = parse_digits(s.raw(i))?;
+                // `-5 yards`, `minus-130 degrees`, `minus 387`
+                if i > 0 {
+                    let p = s.w(i - 1);
+                    let sign_minus = (p == "-" || p == "−")
+                        && s.glued(i)
+                        && (!s.glued(i - 1) || s.w(i.wrapping_sub(2)) == "minus" || s.is(i.wrapping_sub(2), Lx::Punct));
+                    if sign_minus || (p == "minus" && !s.glued(i)) {
+                        v = -v;
+                    }
+                }
+                // `1/16`
+                if matches!(s.w(i + 1), "/" | "⁄") && s.glued(i + 1) && s.is(i + 2, Lx::Num) && s.glued(i + 2) {
+                    let d = parse_digits(s.raw(i + 2))?;
+                    if d != 0.0 && !s.raw(i).contains([',', '.']) && !s.raw(i + 2).contains([',', '.']) && d > v {
+                        return Some(Atom { a: i, b: i + 3, value: v / d, word: false, ordinal: false });
+                    }
+                }
                 if s.glued(i + 1)
                     && s.is(i + 1, Lx::Word)
                     && matches!(s.w(i + 1), "st" | "nd" | "rd" | "th")
@@ -156,11 +173,21 @@ impl<'l> Quantities<'l> {
             NumClass::Fraction | NumClass::Dozen => return None,
             _ => {}
         }
-        if w == "one" && matches!(s.w(i.wrapping_sub(1)), "no" | "this" | "that" | "any" | "every" | "each")
+        if w == "one" && matches!(s.w(i.wrapping_sub(1)), "no" | "this" | "that" | "any" | "every" | "each" | "same" | "the" | "which")
         {
             return None;
         }
         if w == "one" && s.w(i + 1) == "another" {
+            return None;
+        }
+        // `five-year`, `four-door`: a compound adjective, not an amount.
+        if (i > 0 && DASHES.contains(&s.w(i - 1)) && s.glued(i))
+            || (DASHES.contains(&s.w(i + 1))
+                && s.glued(i + 1)
+                && s.is(i + 2, Lx::Word)
+                && s.glued(i + 2)
+                && self.number_word(s.w(i + 2)).is_none())
+        {
             return None;
         }
         let mut v = v;
@@ -193,6 +220,24 @@ impl<'l> Quantities<'l> {
                 }
             }
         }
+        if matches!(s.w(b), "thousand" | "million" | "billion")
+            && matches!(
+                self.number_word(s.w(b + 1)),
+                Some((_, NumClass::Unit | NumClass::Teen | NumClass::Tens))
+            )
+        {
+            let scale = match s.w(b) {
+                "thousand" => 1e3,
+                "million" => 1e6,
+                _ => 1e9,
+            };
+            if let Some(rest) = self.word_atom(s, b + 1) {
+                if rest.value < scale && !rest.ordinal {
+                    v = v * scale + rest.value;
+                    b = rest.b;
+                }
+            }
+        }
         if s.at(b, &["and", "a", "half"]) {
             v += 0.5;
             b += 3;
@@ -204,6 +249,12 @@ impl<'l> Quantities<'l> {
         if let Some((fv, NumClass::Fraction)) = self.number_word(s.w(f)) {
             v *= fv;
             b = f + 1;
+        } else if v == 1.0 && matches!(s.w(f), "third" | "fourth" | "fifth" | "tenth") && f == b {
+            // `one third`, `one fourth`
+            if let Some((d, _)) = self.number_word(s.w(f)) {
+                v = 1.0 / d;
+                b = f + 1;
+            }
         }
         Some(mk(b, v))
     }
@@ -215,7 +266,7 @@ impl<'l> Quantities<'l> {
             match self.lx.scales.get(s.raw(b), s.w(b)) {
                 Some(&(x, glued_only)) if !glued_only || (digits && s.glued(b)) => {
                     // `5m` is a scale but `5m-long` or `5 m` is not.
-                    if glued_only && s.glued(b + 1) && s.is(b + 1, Lx::Word) {
+                    if glued_only && s.glued(b + 1) && !s.is(b + 1, Lx::Punct) {
                         break;
                     }
                     m *= x;
@@ -276,21 +327,38 @@ impl<'l> Quantities<'l> {
     /// Whether a digit number at `a` reads as part of a name (`Galaxy S8`,
     /// `S&P 500`, `TA-35`, `Windows 10`).
     fn model_name(&self, s: &Sent, a: usize) -> Option<usize> {
-        if a == 0 || !s.is(a, Lx::Num) {
+        if a == 0 {
+            return None;
+        }
+        if s.is(a, Lx::Word) {
+            // `BBC One`, `Kick Six`: a capitalised number word inside a name.
+            if !(s.cap(a) && s.is(a - 1, Lx::Word) && s.cap(a - 1) && !self.stop(s.w(a - 1))) {
+                return None;
+            }
+        } else if !s.is(a, Lx::Num) {
             return None;
         }
         let mut p = a - 1;
+        let mut hyphen = false;
         if DASHES.contains(&s.w(p)) && s.glued(p) && s.glued(a) && p > 0 {
             p -= 1;
+            hyphen = true;
         }
         if !s.is(p, Lx::Word) {
             return None;
         }
         let raw = s.raw(p);
+        let w = s.w(p);
+        let glued_name = (s.glued(a) && !hyphen) || (hyphen && s.glued(p + 1));
+        if glued_name && !matches!(w, "q" | "h" | "fy" | "mid" | "pre" | "post" | "top" | "no") {
+            if self.lx.cur_pre.get(raw, w).is_some() {
+                return None;
+            }
+            return Some(p);
+        }
         if !raw.chars().any(char::is_uppercase) {
             return None;
         }
-        let w = s.w(p);
         if self.stop(w)
             || self.lx.months.contains_key(w)
             || self.lx.numbers.contains_key(w)
@@ -376,11 +444,20 @@ impl<'l> Quantities<'l> {
                 return None;
             }
         }
-        if currency.is_none() {
+        if currency.is_none()
+            && self.scale(s, atom.b, !atom.word).0 == 1.0
+            && self.suffix_unit(s, atom.b, sc).is_none()
+        {
             if let Some(start) = self.model_name(s, j) {
                 let mut b = atom.b;
-                while b < s.len() && s.glued(b) && s.is(b, Lx::Word) {
-                    b += 1;
+                loop {
+                    if s.glued(b) && s.is(b, Lx::Word) {
+                        b += 1;
+                    } else if DASHES.contains(&s.w(b)) && s.glued(b) && s.is(b + 1, Lx::Num) && s.glued(b + 1) {
+                        b += 2;
+                    } else {
+                        break;
+                    }
                 }
                 models.push(Model {
                     span: s.span(start, b),
@@ -424,7 +501,7 @@ impl<'l> Quantities<'l> {
         let between = i > 0 && s.w(i - 1) == "between";
         let sep = s.w(b);
         let is_sep = (DASHES.contains(&sep) && (atom.word || s.is(b + 1, Lx::Num) || s.glued(b + 1)))
-            || (sep == "to" && !self.change_before(s, i))
+            || (sep == "to" && (!self.change_before(s, i) || (kind == QuantityKind::Count && unit.is_empty())))
             || (sep == "and" && between);
         if is_sep && b > atom.b.saturating_sub(1) {
             let k = b + 1;
@@ -432,9 +509,12 @@ impl<'l> Quantities<'l> {
                 Some((c, j2)) => (Some(c), j2),
                 None => (None, k),
             };
-            if let Some(a2) = self.atom(s, j2).filter(|a| !a.ordinal && a.word == atom.word) {
+            if let Some(a2) = self
+                .atom(s, j2)
+                .filter(|a| !a.ordinal && (a.word == atom.word || !DASHES.contains(&sep)))
+            {
                 let compatible = cur2.is_none() || cur2 == currency;
-                let not_model = self.model_name(s, j2).is_none();
+                let not_model = cur2.is_some() || self.model_name(s, j2).is_none();
                 if compatible && not_model && (sep != "to" || from || true) {
                     let (m2, mut b2) = self.scale(s, a2.b, !a2.word);
                     let mut v2 = a2.value * m2;
@@ -456,7 +536,7 @@ impl<'l> Quantities<'l> {
                         }
                     }
                     if ok {
-                        if !scaled && m2 != 1.0 {
+                        if !scaled && m2 != 1.0 && atom.value <= a2.value {
                             value *= m2;
                         }
                         if let Some(c2) = cur2 {
@@ -728,7 +808,29 @@ impl<'l> Quantities<'l> {
                 let same_kind = found[root].q.kind == found[k].q.kind;
                 if same_kind {
                     found[k].q.conversion_of = Some(root);
+                    // A conversion states the same amount: same bound.
+                    if found[k].q.bound == Bound::Eq && found[root].q.bound != Bound::Range {
+                        found[k].q.bound = found[root].q.bound;
+                        found[k].q.cue = found[root].q.cue;
+                    }
                 }
+            }
+        }
+        // `eight or nine euros`: the first number shares the second's unit.
+        for k in (0..found.len().saturating_sub(1)).rev() {
+            let (x, y) = (&found[k], &found[k + 1]);
+            if x.q.kind == QuantityKind::Count
+                && x.q.noun.is_none()
+                && y.q.kind != QuantityKind::Count
+                && y.q.kind != QuantityKind::Rank
+                && y.a == x.b + 1
+                && matches!(s.w(x.b), "or" | "and" | "to")
+            {
+                let (kind, unit, per) = (y.q.kind, y.q.unit.clone(), y.q.per.clone());
+                let x = &mut found[k].q;
+                x.kind = kind;
+                x.unit = unit;
+                x.per = per;
             }
         }
     }

@@ -3,7 +3,7 @@
 use crate::lex::Lx;
 use crate::lexicon::Lexicon;
 use crate::sent::Sent;
-use factsift_core::{Date, Period, Span, TimeMention};
+use factsift_core::{Date, Period, TimeMention};
 
 const EXPLICIT: &str = "explicit";
 const PUBLICATION: &str = "publication date";
@@ -91,6 +91,9 @@ pub(crate) struct Times<'l> {
 
 struct Hit {
     b: usize,
+    /// Leave the numbers inside free for the quantity pass (`the next 12
+    /// months` is also a duration of 12 months).
+    keep: bool,
     period: Option<Period>,
     by: Option<&'static str>,
 }
@@ -109,7 +112,7 @@ impl<'l> Times<'l> {
             return None;
         }
         let y: i32 = r.parse().ok()?;
-        (1000..=2100).contains(&y).then_some(y)
+        (1000..=2199).contains(&y).then_some(y)
     }
 
     fn month_at(&self, s: &Sent, i: usize) -> Option<(u8, usize)> {
@@ -177,6 +180,11 @@ impl<'l> Times<'l> {
             match self.at(s, i, pub_date, &out[first..]) {
                 Some(h) if h.b > i => {
                     for k in i..h.b {
+                        let number = s.is(k, Lx::Num) || small_number(s.w(k)).is_some();
+                        let duration = matches!(s.w(k + 1), "months" | "years" | "quarters" | "weeks");
+                        if h.keep && number && duration {
+                            continue;
+                        }
                         if let Some(u) = s.used.get_mut(k) {
                             *u = true;
                         }
@@ -195,7 +203,7 @@ impl<'l> Times<'l> {
 
     fn at(&self, s: &Sent, i: usize, p: Option<Date>, before: &[TimeMention]) -> Option<Hit> {
         let w = s.w(i);
-        let hit = |b, period: Option<Period>, by| Some(Hit { b, period, by: Some(by) });
+        let hit = |b, period: Option<Period>, by| Some(Hit { b, keep: false, period, by: Some(by) });
         // ISO date 2017-10-02
         if self.year_at(s, i).is_some()
             && s.w(i + 1) == "-"
@@ -273,6 +281,7 @@ impl<'l> Times<'l> {
                 let by = if period.is_some() { ANCHOR } else { PUBLICATION };
                 return Some(Hit {
                     b: i + 3,
+                    keep: false,
                     period,
                     by: Some(by),
                 });
@@ -319,7 +328,7 @@ impl<'l> Times<'l> {
                             months_period(m - months, m - 1)
                         }
                     });
-                    return hit(k + 3, period, PUBLICATION);
+                    return Some(Hit { b: k + 3, keep: true, period, by: Some(PUBLICATION) });
                 }
             }
         }
@@ -361,16 +370,23 @@ impl<'l> Times<'l> {
     /// Whether the 4-digit number `y` at `i` is used as a year.
     fn is_year(&self, s: &Sent, i: usize, y: i32) -> bool {
         let prev = s.w(i.wrapping_sub(1));
-        let prep = TIME_PREPS.contains(&prev) || self.lx.months.contains_key(prev);
+        let prep = (TIME_PREPS.contains(&prev) && !matches!(prev, "of" | "and" | "to"))
+            || self.lx.months.contains_key(prev);
         if s.glued(i) && i > 0 && !matches!(prev, "(" | "'" | "\"" | "“") {
             return false;
         }
         let next = s.w(i + 1);
         // `2000 people`, `1,500 euros` (no comma in years), `2017%`
-        if s.glued(i + 1) && !matches!(next, "," | "." | ")" | ";" | ":" | "-" | "/" | "–" | "'" | "’" | "s") {
+        if s.glued(i + 1) && !matches!(next, "," | "." | ")" | ";" | ":" | "-" | "/" | "–" | "'" | "’" | "′" | "s") {
             return false;
         }
-        if prep && (1500..=2100).contains(&y) {
+        if matches!(next, "-" | "–") && s.is(i + 2, Lx::Num) {
+            let other: i32 = s.raw(i + 2).parse().unwrap_or(0);
+            if s.raw(i + 2).len() == 4 && !(1000..=2199).contains(&other) {
+                return false;
+            }
+        }
+        if prep && (1500..=2199).contains(&y) {
             return true;
         }
         if !(1900..=2100).contains(&y) {
@@ -409,6 +425,7 @@ impl<'l> Times<'l> {
         match ye {
             Some((y, fiscal, e, by)) => Hit {
                 b: e,
+                keep: false,
                 period: y.map(|y| mk(y, fiscal)),
                 by: Some(by),
             },
@@ -420,6 +437,7 @@ impl<'l> Times<'l> {
                 });
                 Hit {
                     b,
+                    keep: false,
                     period,
                     by: Some(PUBLICATION),
                 }
@@ -467,7 +485,7 @@ impl<'l> Times<'l> {
                         months_period(y * 12 + 12 - nm, y * 12 + 11)
                     }
                 });
-                return Some(Hit { b: end, period, by: Some(by) });
+                return Some(Hit { b: end, keep: true, period, by: Some(by) });
             }
         };
         // `last quarter` without `the` is the previous quarter, handled elsewhere.
@@ -543,7 +561,7 @@ impl<'l> Times<'l> {
             let end = y * 12 + m as i32 - 1;
             months_period(end - n + 1, end)
         });
-        Some(Hit { b, period, by: Some(by) })
+        Some(Hit { b, keep: true, period, by: Some(by) })
     }
 
     fn month_date(&self, s: &Sent, i: usize, p: Option<Date>) -> Option<Hit> {
@@ -584,6 +602,7 @@ impl<'l> Times<'l> {
         if let Some(y) = self.year_at(s, k) {
             return Some(Hit {
                 b: k + 1,
+                keep: false,
                 period: Some(Period::Month(y, m)),
                 by: Some(EXPLICIT),
             });
@@ -594,12 +613,17 @@ impl<'l> Times<'l> {
         }
         if !needs_ctx || TIME_PREPS.contains(&prev) {
             let period = p.map(|p| Period::Month(nearest_year(p, m), m));
-            return Some(Hit { b, period, by: Some(PUBLICATION) });
+            return Some(Hit { b, keep: false, period, by: Some(PUBLICATION) });
         }
         None
     }
 
     fn day_of(&self, s: &Sent, b: usize, m: u8, d: u8, p: Option<Date>) -> Hit {
+        let mut b = b;
+        // `Sept. 20-24`: a range of days in the month.
+        if matches!(s.w(b), "-" | "–") && s.glued(b) && s.is(b + 1, Lx::Num) && s.raw(b + 1).len() <= 2 {
+            b += 2;
+        }
         let mut k = b;
         if s.w(k) == "," {
             k += 1;
@@ -607,12 +631,13 @@ impl<'l> Times<'l> {
         if let Some(y) = self.year_at(s, k) {
             return Hit {
                 b: k + 1,
+                keep: false,
                 period: Date::new(y, m, d).map(Period::Day),
                 by: Some(EXPLICIT),
             };
         }
         let period = p.and_then(|p| Date::new(nearest_year(p, m), m, d)).map(Period::Day);
-        Hit { b, period, by: Some(PUBLICATION) }
+        Hit { b, keep: false, period, by: Some(PUBLICATION) }
     }
 }
 
@@ -653,6 +678,3 @@ pub(crate) fn shift_year(p: &Period, d: i32) -> Option<Period> {
         Period::Interval(a, b) => Period::Interval(Box::new(shift_year(a, d)?), Box::new(shift_year(b, d)?)),
     })
 }
-
-#[allow(dead_code)]
-fn _span(_: Span) {}
