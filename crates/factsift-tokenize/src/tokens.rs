@@ -222,21 +222,17 @@ impl Merger<'_> {
         while self.adj(e) {
             let n = e + 1;
             let c = p[n].first;
-            if p[n].class == Class::Other && matches!(c, '%' | '‰' | '‱') {
+            let other = p[n].class == Class::Other;
+            let suffix = other
+                && (matches!(c, '%' | '‰' | '‱') || (is_currency(c) && p[e].class == Class::Digit));
+            let joined = self.adj(n)
+                && ((other && is_hyphen(c) && p[n + 1].is_alnum())
+                    || ((p[n].is('/') || p[n].is(':'))
+                        && p[e].class == Class::Digit
+                        && p[n + 1].class == Class::Digit));
+            if suffix {
                 e = n;
-            } else if p[n].class == Class::Other && is_currency(c) && p[e].class == Class::Digit {
-                e = n;
-            } else if p[n].class == Class::Other
-                && is_hyphen(c)
-                && self.adj(n)
-                && p[n + 1].is_alnum()
-            {
-                e = n + 1;
-            } else if (p[n].is('/') || p[n].is(':'))
-                && p[e].class == Class::Digit
-                && self.adj(n)
-                && p[n + 1].class == Class::Digit
-            {
+            } else if joined {
                 e = n + 1;
             } else {
                 break;
@@ -251,17 +247,12 @@ impl Merger<'_> {
         let p = self.p;
         while self.adj(e) {
             let n = e + 1;
-            if p[n].class == Class::Other
-                && is_hyphen(p[n].first)
-                && self.adj(n)
-                && p[n + 1].is_alnum()
-            {
-                e = n + 1;
-            } else if p[n].is('&')
-                && is_upper_word(self.s(e))
-                && self.adj(n)
-                && is_upper_word(self.s(n + 1))
-            {
+            let hyphen = p[n].class == Class::Other && is_hyphen(p[n].first);
+            let amp = p[n].is('&') && is_upper_word(self.s(e));
+            if !self.adj(n) {
+                break;
+            }
+            if (hyphen && p[n + 1].is_alnum()) || (amp && is_upper_word(self.s(n + 1))) {
                 e = n + 1;
             } else {
                 break;

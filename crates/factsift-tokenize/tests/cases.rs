@@ -20,7 +20,9 @@ fn parse(data: &str) -> Vec<Case> {
         let Some((name, line, body)) = section.take() else {
             return;
         };
-        let case = cases.last_mut().expect("section outside a case");
+        let Some(case) = cases.last_mut() else {
+            panic!("cases.txt:{line}: section before any `==> case`");
+        };
         if name == "text" || name == "text crlf" {
             let sep = if name == "text crlf" { "\r\n" } else { "\n" };
             case.text = Some(body.join(sep));
