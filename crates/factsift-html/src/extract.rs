@@ -16,8 +16,17 @@ use factsift_core::{Block, Element, Layout, Span};
 
 /// No layout index yet.
 const NONE: u32 = u32::MAX;
-/// How far an end tag of an inline element searches down the stack.
-const INLINE_SEARCH: usize = 512;
+
+/// A hash of a tag name, ASCII case-insensitive (FNV-1a), to find open
+/// elements of unknown names in O(1).
+fn name_hash(name: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in name.as_bytes() {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
 /// One open element.
 #[derive(Clone, Copy)]
@@ -65,9 +74,16 @@ struct Builder<'a, 'l> {
     stack: Vec<Open<'a>>,
     /// Per tag id, the stack positions of its open elements.
     positions: Vec<Vec<u32>>,
-    /// Stack positions of open SCOPE and TABLE_SCOPE elements.
+    /// Per name hash, the stack positions of open unknown elements.
+    unknown: std::collections::HashMap<u64, Vec<u32>>,
+    /// Stack positions of open SCOPE and TABLE_SCOPE elements, of SPECIAL
+    /// elements, of SPECIAL elements other than address, div and p (which
+    /// bound list items), and of foreign (SVG, MathML) roots.
     scope: Vec<u32>,
     table_scope: Vec<u32>,
+    special: Vec<u32>,
+    list_bound: Vec<u32>,
+    foreign_roots: Vec<u32>,
     /// Stack positions of open block elements; the first `block_mat` of
     /// them have a layout index.
     blocks_open: Vec<u32>,
@@ -142,8 +158,12 @@ impl<'a, 'l> Builder<'a, 'l> {
             opts,
             stack: Vec::with_capacity(64),
             positions: vec![Vec::new(); tags::TAGS.len()],
+            unknown: std::collections::HashMap::new(),
             scope: Vec::new(),
             table_scope: Vec::new(),
+            special: Vec::new(),
+            list_bound: Vec::new(),
+            foreign_roots: Vec::new(),
             blocks_open: Vec::new(),
             block_mat: 0,
             hints: String::new(),
@@ -186,12 +206,23 @@ impl<'a, 'l> Builder<'a, 'l> {
         }
         if tag != id::UNKNOWN {
             self.positions[tag as usize].push(pos);
+        } else {
+            self.unknown.entry(name_hash(name)).or_default().push(pos);
         }
         if flags & tags::SCOPE != 0 {
             self.scope.push(pos);
         }
         if flags & tags::TABLE_SCOPE != 0 {
             self.table_scope.push(pos);
+        }
+        if flags & tags::SPECIAL != 0 {
+            self.special.push(pos);
+            if !matches!(tag, id::ADDRESS | id::DIV | id::P) {
+                self.list_bound.push(pos);
+            }
+        }
+        if flags & tags::FOREIGN != 0 {
+            self.foreign_roots.push(pos);
         }
         let skip = hidden || flags & tags::SKIP != 0;
         let link = tag == id::A && attr(attrs, "href").is_some();
@@ -218,12 +249,23 @@ impl<'a, 'l> Builder<'a, 'l> {
         let flags = open.flags;
         if open.tag != id::UNKNOWN {
             self.positions[open.tag as usize].pop();
+        } else if let Some(list) = self.unknown.get_mut(&name_hash(open.name)) {
+            list.pop();
         }
         if flags & tags::SCOPE != 0 {
             self.scope.pop();
         }
         if flags & tags::TABLE_SCOPE != 0 {
             self.table_scope.pop();
+        }
+        if flags & tags::SPECIAL != 0 {
+            self.special.pop();
+            if !matches!(open.tag, id::ADDRESS | id::DIV | id::P) {
+                self.list_bound.pop();
+            }
+        }
+        if flags & tags::FOREIGN != 0 {
+            self.foreign_roots.pop();
         }
         if flags & tags::BLOCK != 0 {
             self.break_line();
@@ -266,33 +308,51 @@ impl<'a, 'l> Builder<'a, 'l> {
         }
     }
 
-    /// Closes the innermost open element among `targets` in table scope.
+    /// Closes the outermost open element among `targets` that lies in the
+    /// current table (table scope), and everything inside it.
     fn close_in_table_scope(&mut self, targets: &[u8]) {
         let pos = targets
             .iter()
             .filter_map(|&t| self.in_scope(t, &self.table_scope))
-            .max();
+            .min();
         if let Some(pos) = pos {
             self.pop_to(pos);
         }
     }
 
-    /// For `<li>`, `<dd>`, `<dt>`: closes an open one unless a special
-    /// element other than address, div and p is in between.
+    /// For `<li>`, `<dd>`, `<dt>`: closes the innermost open one unless a
+    /// special element other than address, div and p is above it.
     fn close_list_item(&mut self, targets: &[u8]) {
-        let n = self.stack.len();
-        for i in (n.saturating_sub(INLINE_SEARCH)..n).rev() {
-            let open = self.stack[i];
-            if targets.contains(&open.tag) {
-                self.pop_to(i);
-                return;
-            }
-            if open.flags & tags::SPECIAL != 0
-                && !matches!(tags::name(open.tag), "address" | "div" | "p")
-            {
-                return;
-            }
+        let pos = targets.iter().filter_map(|&t| self.last_pos(t)).max();
+        let bound = self.list_bound.last().map_or(0, |&b| b as usize);
+        if let Some(pos) = pos
+            && pos >= bound
+        {
+            self.pop_to(pos);
         }
+    }
+
+    /// The innermost open element named `name` (a known tag id, or an
+    /// unknown name), if no special element is above it; for foreign
+    /// content, if it is inside the innermost foreign root.
+    fn find_open(&self, tag: u8, name: &str) -> Option<usize> {
+        let pos = if tag != id::UNKNOWN {
+            self.last_pos(tag)?
+        } else {
+            let pos = *self.unknown.get(&name_hash(name))?.last()? as usize;
+            // A hash collision would name another element: check.
+            if !self.stack.get(pos)?.name.eq_ignore_ascii_case(name) {
+                return None;
+            }
+            pos
+        };
+        let bound = if self.foreign > 0 {
+            self.foreign_roots.last()
+        } else {
+            self.special.last()
+        };
+        let bound = bound.map_or(0, |&b| b as usize);
+        (pos >= bound).then_some(pos)
     }
 
     // ----- tokens -----
@@ -389,16 +449,18 @@ impl<'a, 'l> Builder<'a, 'l> {
     fn end_tag(&mut self, name: &str) {
         let tag = tags::lookup(name);
         if self.foreign > 0 {
-            let n = self.stack.len();
-            for i in (n.saturating_sub(INLINE_SEARCH)..n).rev() {
-                let open = self.stack[i];
-                if open.name.eq_ignore_ascii_case(name) {
-                    self.pop_to(i);
-                    return;
+            // Inside SVG or MathML, elements are pushed as unknown names,
+            // except the foreign root itself.
+            let root = self.foreign_roots.last().map(|&r| r as usize);
+            let pos = match root {
+                Some(r) if self.stack[r].name.eq_ignore_ascii_case(name) => {
+                    let inner = self.find_open(id::UNKNOWN, name);
+                    inner.filter(|&p| p > r).or(Some(r))
                 }
-                if open.flags & tags::FOREIGN != 0 {
-                    break;
-                }
+                _ => self.find_open(id::UNKNOWN, name),
+            };
+            if let Some(pos) = pos {
+                self.pop_to(pos);
             }
             return;
         }
@@ -439,21 +501,8 @@ impl<'a, 'l> Builder<'a, 'l> {
             _ => {
                 // Inline and unknown elements: the innermost one of that
                 // name, unless a special element is in between.
-                let n = self.stack.len();
-                for i in (n.saturating_sub(INLINE_SEARCH)..n).rev() {
-                    let open = self.stack[i];
-                    let same = if tag == id::UNKNOWN {
-                        open.tag == id::UNKNOWN && open.name.eq_ignore_ascii_case(name)
-                    } else {
-                        open.tag == tag
-                    };
-                    if same {
-                        self.pop_to(i);
-                        return;
-                    }
-                    if open.flags & tags::SPECIAL != 0 {
-                        return;
-                    }
+                if let Some(pos) = self.find_open(tag, name) {
+                    self.pop_to(pos);
                 }
             }
         }

@@ -445,6 +445,8 @@ pub(crate) mod id {
     pub(crate) const OPTGROUP: u8 = super::find("optgroup");
     pub(crate) const A: u8 = super::find("a");
     pub(crate) const TIME: u8 = super::find("time");
+    pub(crate) const ADDRESS: u8 = super::find("address");
+    pub(crate) const DIV: u8 = super::find("div");
     pub(crate) const UL: u8 = super::find("ul");
     pub(crate) const OL: u8 = super::find("ol");
     pub(crate) const H1: u8 = super::find("h1");

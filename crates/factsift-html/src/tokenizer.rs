@@ -7,7 +7,7 @@
 //! it into raw-text mode after `<script>`, `<style>`, `<title>` and the
 //! like, so their content is one [`Token::Text`] up to the matching end tag.
 
-use memchr::{memchr, memchr2, memchr3};
+use memchr::memchr;
 
 /// One token: slices of the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -303,8 +303,6 @@ impl<'a> Tokenizer<'a> {
             return n;
         }
         let tag = end_tag.as_bytes();
-        let first_lower = tag[0];
-        let first_upper = first_lower.to_ascii_uppercase();
         let mut i = self.pos;
         while i < n {
             let Some(j) = memchr(b'<', &bytes[i..]) else {
@@ -322,26 +320,11 @@ impl<'a> Tokenizer<'a> {
                 {
                     return at;
                 }
-                // Cheap skip: the next '<' is somewhere after.
-                let _ = (first_lower, first_upper);
             }
             i = at + 1;
         }
         n
     }
-}
-
-/// Finds the first of `a`, `b`, `c` in `hay` (re-exported helper for text
-/// scanning).
-#[allow(dead_code)]
-pub(crate) fn find3(a: u8, b: u8, c: u8, hay: &[u8]) -> Option<usize> {
-    memchr3(a, b, c, hay)
-}
-
-/// Finds the first of `a`, `b` in `hay`.
-#[allow(dead_code)]
-pub(crate) fn find2(a: u8, b: u8, hay: &[u8]) -> Option<usize> {
-    memchr2(a, b, hay)
 }
 
 #[cfg(test)]
