@@ -83,7 +83,7 @@ pub enum SkipReason {
         limit: u64,
     },
     /// A text page has a line over the line length limit.
-    #[error("line {line} is longer than the limit of {limit} bytes")]
+    #[error("text line {line} is longer than the limit of {limit} bytes")]
     LineTooLong {
         /// The 1-based line in the page (in the record's `text` for JSONL).
         line: u64,

@@ -114,7 +114,8 @@ impl ReaderBuilder {
 /// - a directory: walked recursively in file name order, following symlinks
 ///   (a loop is reported as [`SkipReason::SymlinkLoop`]); files with a page
 ///   extension or none are read, hidden entries and other files counted as
-///   ignored unless [`ReaderBuilder::all_files`];
+///   ignored unless [`ReaderBuilder::all_files`]; entries that are not
+///   regular files (FIFOs, sockets, devices) are always ignored;
 /// - `-`: standard input, its format sniffed from the content.
 ///
 /// # Documents
@@ -312,7 +313,13 @@ impl<'a> Items<'a> {
                             }
                             continue;
                         }
-                        if !self.config.all_files && (hidden || !is_page_name(entry.file_name())) {
+                        // FIFOs, sockets and devices are not pages, and opening
+                        // a FIFO would block the run.
+                        let special = !entry.file_type().is_file();
+                        if special
+                            || !self.config.all_files
+                                && (hidden || !is_page_name(entry.file_name()))
+                        {
                             self.summary.ignored_files += 1;
                             continue;
                         }

@@ -30,9 +30,10 @@ use std::collections::BTreeMap;
 pub struct Summary {
     /// Files (and streams such as standard input) opened for reading.
     pub files: u64,
-    /// Files found in directories but not read: hidden names and names with
-    /// an extension that is not a page format (see
-    /// [`ReaderBuilder::all_files`](crate::ReaderBuilder::all_files)).
+    /// Entries found in directories but not read: hidden files and
+    /// directories, names with an extension that is not a page format (see
+    /// [`ReaderBuilder::all_files`](crate::ReaderBuilder::all_files)), and
+    /// entries that are not regular files (FIFOs, sockets, devices).
     pub ignored_files: u64,
     /// Bytes read from the inputs as stored (compressed bytes for gzip).
     pub bytes: u64,

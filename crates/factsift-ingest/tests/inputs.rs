@@ -367,3 +367,21 @@ fn a_file_that_vanishes_mid_run_is_reported_and_the_run_goes_on() {
     assert!(items.next().is_none());
     assert_eq!(items.summary().total(), 3);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_directory_is_ignored_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Page.").unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Opening the FIFO would block forever with no writer.
+    let (docs, skips, summary) = run(&Reader::new(), &[dir.path()]);
+    assert_eq!(docs.len(), 1);
+    assert!(skips.is_empty());
+    assert_eq!(summary.ignored_files, 1);
+}
