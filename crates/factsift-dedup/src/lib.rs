@@ -1,0 +1,180 @@
+//! # Overview
+//!
+//! Deduplication for factsift, in two parts.
+//!
+//! **Near-duplicate documents.** A [`Deduper`] turns a document's
+//! (boilerplate-stripped) text into a [`Sketch`]: the hash of its normalised
+//! word sequence (exact duplicates) and a MinHash signature of its word
+//! shingles. A [`DedupIndex`] collects sketches and, with LSH banding,
+//! clusters them into [`Clusters`]: each document gets a cluster id, its
+//! canonical representative and its similarity to it (the `factsift dedup`
+//! lines, see [`Assignment`]). Only the sketch is kept per document. Sketches
+//! and band keys ([`Deduper::band_keys`]) are plain data, so shards can
+//! sketch their documents and one reducer can cluster them all.
+//!
+//! **Canonical facts.** A [`Merger`] merges fact mentions into canonical
+//! facts: equal match keys (subject, metric, unit, period, per, scope,
+//! modality) and values within the contract's tolerance become one fact
+//! with every source and a `support` count of distinct dedup clusters; the
+//! same key with values further apart gives separate facts linked in
+//! `conflicts`; different bounds of one value merge to the most specific,
+//! the others listed in `also_bounds`. The merge is associative,
+//! commutative and idempotent, so `factsift merge` can reduce shard outputs
+//! in any order and grouping.
+//!
+//! # Example
+//!
+//! ```
+//! use factsift_dedup::{Deduper, DedupIndex, Merger, MergedFact};
+//! let d = Deduper::builder().threshold(0.5).build()?;
+//! let story = "Xiaomi shipped 23.16 million smartphones in the second quarter of 2017, \
+//!     up 70 percent from the first quarter, the company said in a statement on Monday.";
+//! let mut index = DedupIndex::new(&d);
+//! index.add(d.sketch("site-a", story));
+//! index.add(d.sketch("site-b", &format!("Menu Home Tech\n{story}\nRelated stories")));
+//! let clusters = index.finish();
+//! assert_eq!(clusters.get("site-a").unwrap().cluster, clusters.get("site-b").unwrap().cluster);
+//!
+//! // Both pages state the fact: one canonical fact, two sources, support 1.
+//! let mention = |doc: &str| -> MergedFact {
+//!     let f: factsift_core::Fact = serde_json::from_value(serde_json::json!({
+//!         "subject": "Xiaomi", "metric": "shipments", "value": 23160000, "unit": "count",
+//!         "period": "2017-Q2", "sources": [{"doc": doc, "start": 0, "end": 90, "text": story}]
+//!     })).unwrap();
+//!     f.into()
+//! };
+//! let merger = Merger::new().with_clusters(clusters.cluster_map());
+//! let facts = merger.merge(vec![mention("site-a"), mention("site-b")]);
+//! assert_eq!(facts.len(), 1);
+//! assert_eq!((facts[0].sources.len(), facts[0].support), (2, Some(1)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Near-duplicate detection: the algorithm and its defaults
+//!
+//! - **Words**: maximal runs of alphanumeric characters, lowercased, each
+//!   hashed with FNV-1a. Punctuation, case and whitespace never matter.
+//! - **Shingles**: 5 consecutive words ([`DEFAULT_SHINGLE`]).
+//! - **MinHash**: one-permutation hashing into 128 bins
+//!   ([`DEFAULT_PERMUTATIONS`]) with optimal densification (Shrivastava,
+//!   2017): one 64-bit hash per shingle instead of 128, which keeps
+//!   sketching at the cost of reading the text.
+//! - **LSH**: 32 bands of 4 rows ([`DEFAULT_BANDS`]); a pair sharing a band
+//!   key is verified by its estimated Jaccard similarity.
+//! - **Threshold**: estimated Jaccard similarity of word 5-shingles
+//!   `>= 0.5` ([`DEFAULT_THRESHOLD`]).
+//! - **Clusters** are connected components of verified pairs (exact
+//!   duplicates included); the cluster id is the smallest member id and the
+//!   canonical member the one with the most words (the fullest copy),
+//!   ties to the smallest id. Both are functions of the set of documents,
+//!   not of the order they were added in.
+//!
+//! See `BENCHMARKS` in [`bench_notes`] for the measurements behind these
+//! choices.
+//!
+//! # Fact merging: the rules
+//!
+//! - Mentions are grouped by the match key; inside a group, values are
+//!   sorted and split into **single-linkage** clusters: consecutive values
+//!   within the symmetric tolerance [`values_close`] join. A chain
+//!   `100, 100.4, 100.8` is therefore one fact. This rule is a function of
+//!   the set of values (order-independent), it never puts two values within
+//!   tolerance into different facts (so the output never states one fact
+//!   twice), and the canonical values of two facts of one key are always
+//!   beyond tolerance of each other.
+//! - A cluster's **bound** is the most specific one stated ([`bound_rank`]:
+//!   `eq`, `range`, `ge`, `le`, `gt`, `lt`, `approx`); its **value** the
+//!   most frequent value among the mentions with that bound, ties to the
+//!   smallest; `vs` the most frequent non-null `vs`.
+//! - **`support`** counts distinct dedup clusters among the sources' docs
+//!   (a document without a cluster is its own); near-duplicate pages thus
+//!   add sources but not support, and never a second fact (their mentions
+//!   have the same key and value).
+//! - **`id`** is `f` + 16 hex digits of a fixed hash of the key and the
+//!   canonical value: stable across runs, machines and shards.
+//! - **`conflicts`**: facts of one key whose value intervals are disjoint
+//!   (`eq`: the value; `approx`: ±10%; `gt`/`ge`, `lt`/`le`: half lines;
+//!   `range`: its ends).
+//! - **Re-merging**: each source records what its mention said (`value`,
+//!   `bound`, `value_max`, `vs`) and its document's `cluster`, so a merged
+//!   file is again a set of mentions. Identical mentions count once. The
+//!   output is sorted by key, then value; sources by doc and offsets.
+#![deny(missing_docs)]
+
+mod cluster;
+mod hash;
+mod merge;
+mod minhash;
+
+pub use crate::{
+    cluster::{Assignment, Clusters, DedupIndex, MAX_BUCKET_COMPARISONS},
+    merge::{
+        APPROX_WIDTH, MergedFact, MergedSource, Merger, VALUE_TOLERANCE, bound_rank, parse_merged,
+        to_jsonl, values_close,
+    },
+    minhash::{
+        DEFAULT_BANDS, DEFAULT_PERMUTATIONS, DEFAULT_SHINGLE, DEFAULT_THRESHOLD, Deduper,
+        DeduperBuilder, MAX_SHINGLE, Sketch,
+    },
+};
+
+pub mod bench_notes {
+    //! Measurements behind the defaults (filled in from the benchmark).
+}
+
+/// Why a [`Deduper`] could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// Shingle size outside 1..=16.
+    #[error("shingle size {0} is outside 1..=16 words")]
+    Shingle(usize),
+    /// Permutation count outside 8..=4096.
+    #[error("{0} permutations is outside 8..=4096")]
+    Permutations(usize),
+    /// Bands that do not divide the permutations.
+    #[error("{bands} bands do not divide {permutations} permutations")]
+    Bands {
+        /// Bands asked for.
+        bands: usize,
+        /// Permutations asked for.
+        permutations: usize,
+    },
+    /// Threshold outside (0, 1].
+    #[error("threshold {0} is outside (0, 1]")]
+    Threshold(f64),
+}
+
+/// Why a facts file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A line is not a fact.
+    #[error("{path}:{line}: not a fact: {source}")]
+    Json {
+        /// The file.
+        path: std::path::PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// The JSON error.
+        source: serde_json::Error,
+    },
+    /// A line breaks the contract.
+    #[error("{path}:{line}: {message}")]
+    Invalid {
+        /// The file.
+        path: std::path::PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}

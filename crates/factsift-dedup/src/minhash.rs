@@ -1,0 +1,383 @@
+//! Per-document sketches: normalised words, word shingles, one-permutation
+//! MinHash with optimal densification, and LSH band keys.
+
+use crate::BuildError;
+use crate::hash::{FNV_OFFSET, FieldHasher, fnv_byte, mix64};
+use serde::{Deserialize, Serialize};
+
+/// Default shingle size in words (see the crate docs for the measurement).
+pub const DEFAULT_SHINGLE: usize = 5;
+/// Default number of MinHash values per document.
+pub const DEFAULT_PERMUTATIONS: usize = 128;
+/// Default number of LSH bands (`rows = permutations / bands`).
+pub const DEFAULT_BANDS: usize = 32;
+/// Default Jaccard threshold: pairs whose estimated Jaccard similarity of
+/// word 5-shingles is at least this are near-duplicates.
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
+/// Largest shingle size accepted.
+pub const MAX_SHINGLE: usize = 16;
+
+/// The fingerprint of one document: all the deduplicator keeps of it.
+///
+/// A sketch is a pure function of the text and the [`Deduper`]'s settings,
+/// so sketches made on different machines or shards can be clustered
+/// together (see [`crate::DedupIndex::add`]). It serialises to JSON for the
+/// shard mode.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Sketch {
+    /// The document id.
+    pub id: String,
+    /// Number of normalised words; the canonical member of a cluster is the
+    /// one with the most words.
+    pub words: usize,
+    /// Hash of the normalised word sequence (lowercased alphanumeric words
+    /// joined by one space): equal for exact duplicates up to case,
+    /// punctuation and whitespace.
+    pub exact: u64,
+    /// One-permutation MinHash values, densified; empty for a text with no
+    /// word.
+    pub minhash: Vec<u32>,
+}
+
+impl Sketch {
+    /// Estimated Jaccard similarity of two sketches' shingle sets: the share
+    /// of equal MinHash values. Sketches of texts without words are
+    /// similar (1.0) only to each other; sketches of different lengths are
+    /// not comparable (0.0).
+    ///
+    /// ```
+    /// let d = factsift_dedup::Deduper::new();
+    /// let a = d.sketch("a", "the quick brown fox jumps over the lazy dog");
+    /// assert_eq!(a.similarity(&a), 1.0);
+    /// ```
+    pub fn similarity(&self, other: &Sketch) -> f64 {
+        if self.minhash.is_empty() || other.minhash.is_empty() {
+            return if self.minhash.is_empty() && other.minhash.is_empty() {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        if self.minhash.len() != other.minhash.len() {
+            return 0.0;
+        }
+        let same = self
+            .minhash
+            .iter()
+            .zip(&other.minhash)
+            .filter(|(a, b)| a == b)
+            .count();
+        same as f64 / self.minhash.len() as f64
+    }
+}
+
+/// Streaming state of one sketch: word hashes in a ring, MinHash bins.
+struct Shingler {
+    k: usize,
+    p: u64,
+    seed: u64,
+    bins: Vec<u32>,
+    filled: Vec<bool>,
+    ring: [u64; MAX_SHINGLE],
+    nwords: usize,
+    exact: u64,
+}
+
+impl Shingler {
+    #[inline]
+    fn word(&mut self, word: u64) {
+        self.ring[self.nwords % MAX_SHINGLE] = word;
+        self.exact = mix64(self.exact ^ word);
+        self.nwords += 1;
+        if self.nwords >= self.k {
+            // Combine the last k word hashes, oldest first.
+            let mut h = self.seed;
+            for i in 0..self.k {
+                h = mix64(h ^ self.ring[(self.nwords + MAX_SHINGLE - self.k + i) % MAX_SHINGLE]);
+            }
+            let bin = (((h >> 32) * self.p) >> 32) as usize;
+            self.bins[bin] = self.bins[bin].min(h as u32);
+            self.filled[bin] = true;
+        }
+    }
+}
+
+/// Makes [`Sketch`]es and holds the LSH settings: `Send + Sync`, built once,
+/// then [`Deduper::sketch`] per document from any thread.
+///
+/// ```
+/// use factsift_dedup::Deduper;
+/// let d = Deduper::builder().shingle(5).permutations(128).bands(32).threshold(0.5).build()?;
+/// let text = "Xiaomi shipped 23.16 million smartphones in the second quarter, \
+///             up 70 percent from the first quarter, the company said on Monday.";
+/// let a = d.sketch("a", text);
+/// let b = d.sketch("b", &format!("Home | News | Tech\n{text}\nShare this article"));
+/// assert!(a.similarity(&b) >= 0.5);
+/// assert_eq!(d.band_keys(&a).len(), 32);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Deduper {
+    shingle: usize,
+    permutations: usize,
+    bands: usize,
+    threshold: f64,
+    seed: u64,
+}
+
+/// Settings of a [`Deduper`]; [`DeduperBuilder::build`] checks them.
+#[derive(Clone, Debug)]
+pub struct DeduperBuilder {
+    shingle: usize,
+    permutations: usize,
+    bands: usize,
+    threshold: f64,
+    seed: u64,
+}
+
+impl Default for DeduperBuilder {
+    fn default() -> Self {
+        DeduperBuilder {
+            shingle: DEFAULT_SHINGLE,
+            permutations: DEFAULT_PERMUTATIONS,
+            bands: DEFAULT_BANDS,
+            threshold: DEFAULT_THRESHOLD,
+            seed: 0x5eed_fac7_5167_0001,
+        }
+    }
+}
+
+impl DeduperBuilder {
+    /// Shingle size in words (1..=16).
+    pub fn shingle(mut self, words: usize) -> Self {
+        self.shingle = words;
+        self
+    }
+    /// Number of MinHash values (bins) per document (8..=4096).
+    pub fn permutations(mut self, n: usize) -> Self {
+        self.permutations = n;
+        self
+    }
+    /// Number of LSH bands; must divide the number of permutations.
+    pub fn bands(mut self, n: usize) -> Self {
+        self.bands = n;
+        self
+    }
+    /// Estimated Jaccard similarity at or above which two documents are
+    /// near-duplicates, in `(0, 1]`.
+    pub fn threshold(mut self, t: f64) -> Self {
+        self.threshold = t;
+        self
+    }
+    /// Hash seed: sketches are comparable only under the same seed and settings.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Checks the settings.
+    ///
+    /// # Errors
+    /// [`BuildError`] naming the bad setting.
+    ///
+    /// ```
+    /// use factsift_dedup::Deduper;
+    /// assert!(Deduper::builder().bands(7).build().is_err()); // 128 % 7 != 0
+    /// assert!(Deduper::builder().threshold(0.0).build().is_err());
+    /// ```
+    pub fn build(self) -> Result<Deduper, BuildError> {
+        if !(1..=MAX_SHINGLE).contains(&self.shingle) {
+            return Err(BuildError::Shingle(self.shingle));
+        }
+        if !(8..=4096).contains(&self.permutations) {
+            return Err(BuildError::Permutations(self.permutations));
+        }
+        if self.bands == 0 || self.permutations % self.bands != 0 {
+            return Err(BuildError::Bands {
+                bands: self.bands,
+                permutations: self.permutations,
+            });
+        }
+        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
+            return Err(BuildError::Threshold(self.threshold));
+        }
+        Ok(Deduper {
+            shingle: self.shingle,
+            permutations: self.permutations,
+            bands: self.bands,
+            threshold: self.threshold,
+            seed: self.seed,
+        })
+    }
+}
+
+impl Default for Deduper {
+    fn default() -> Self {
+        Deduper::new()
+    }
+}
+
+impl Deduper {
+    /// A deduplicator with the default settings.
+    pub fn new() -> Deduper {
+        let b = DeduperBuilder::default();
+        Deduper {
+            shingle: b.shingle,
+            permutations: b.permutations,
+            bands: b.bands,
+            threshold: b.threshold,
+            seed: b.seed,
+        }
+    }
+
+    /// A builder to change the settings.
+    pub fn builder() -> DeduperBuilder {
+        DeduperBuilder::default()
+    }
+
+    /// The Jaccard threshold.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// The number of LSH bands.
+    pub fn bands(&self) -> usize {
+        self.bands
+    }
+
+    /// The shingle size in words.
+    pub fn shingle(&self) -> usize {
+        self.shingle
+    }
+
+    /// The number of MinHash values per sketch.
+    pub fn permutations(&self) -> usize {
+        self.permutations
+    }
+
+    /// Sketches one document's text (normally its boilerplate-stripped
+    /// text). Words are maximal runs of alphanumeric characters, lowercased;
+    /// shingles are `shingle` consecutive words (a text with fewer words is
+    /// one shingle). Allocates only the sketch itself.
+    pub fn sketch(&self, id: &str, text: &str) -> Sketch {
+        let mut st = Shingler {
+            k: self.shingle,
+            p: self.permutations as u64,
+            seed: self.seed,
+            bins: vec![u32::MAX; self.permutations],
+            filled: vec![false; self.permutations],
+            ring: [0; MAX_SHINGLE],
+            nwords: 0,
+            exact: FNV_OFFSET,
+        };
+        let mut word = FNV_OFFSET;
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    word = fnv_byte(word, c.to_ascii_lowercase() as u8);
+                    in_word = true;
+                    continue;
+                }
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        word = fnv_byte(word, b);
+                    }
+                }
+                in_word = true;
+                continue;
+            }
+            if in_word {
+                st.word(word);
+                word = FNV_OFFSET;
+                in_word = false;
+            }
+        }
+        if in_word {
+            st.word(word);
+        }
+        let Shingler {
+            k,
+            p,
+            seed,
+            mut bins,
+            mut filled,
+            ring,
+            nwords,
+            exact,
+        } = st;
+        if nwords == 0 {
+            return Sketch {
+                id: id.to_string(),
+                words: 0,
+                exact: mix64(exact),
+                minhash: Vec::new(),
+            };
+        }
+        if nwords < k {
+            // A short text is one shingle of all its words.
+            let h = ring.iter().take(nwords).fold(seed, |h, &w| mix64(h ^ w));
+            let bin = (((h >> 32) * p) >> 32) as usize;
+            bins[bin] = h as u32;
+            filled[bin] = true;
+        }
+        let p = p as usize;
+        // Optimal densification (Shrivastava 2017): an empty bin copies the
+        // value of a non-empty bin chosen by a hash of (bin, attempt), the
+        // same choice for every document, which keeps P(equal) = Jaccard.
+        let mut out = bins.clone();
+        for (i, slot) in out.iter_mut().enumerate() {
+            if filled[i] {
+                continue;
+            }
+            let mut attempt = 0u64;
+            loop {
+                let j = (mix64(seed ^ ((i as u64) << 32) ^ attempt) % p as u64) as usize;
+                if filled[j] {
+                    *slot = bins[j];
+                    break;
+                }
+                attempt += 1;
+                if attempt > 64 * p as u64 {
+                    // Unreachable in practice (some bin is filled); stay total.
+                    if let Some(j) = filled.iter().position(|f| *f) {
+                        *slot = bins[j];
+                    }
+                    break;
+                }
+            }
+        }
+        Sketch {
+            id: id.to_string(),
+            words: nwords,
+            exact: mix64(exact),
+            minhash: out,
+        }
+    }
+
+    /// The LSH band keys of a sketch: one 64-bit key per band, mixing the
+    /// band's index and its rows. Two documents are candidate
+    /// near-duplicates when they share a key. A shard mapper can emit these
+    /// keys so that a reducer finds duplicates across shards; a sketch of a
+    /// text without words has no band key.
+    pub fn band_keys(&self, sketch: &Sketch) -> Vec<u64> {
+        if sketch.minhash.is_empty() {
+            return Vec::new();
+        }
+        let rows = sketch.minhash.len() / self.bands.max(1);
+        sketch
+            .minhash
+            .chunks(rows.max(1))
+            .enumerate()
+            .map(|(band, chunk)| {
+                let mut h = FieldHasher::new().u64(band as u64);
+                for &v in chunk {
+                    h = h.u64(u64::from(v));
+                }
+                h.finish()
+            })
+            .collect()
+    }
+}
