@@ -37,6 +37,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     pv.sort();
                     gv != pv
                 }
+                "--units" => st.gold.iter().any(|g| {
+                    st.pred.iter().any(|p| nq::value_match(p, g)) && !st.pred.iter().any(|p| nq::value_match(p, g) && nq::unit_match(p, g))
+                }),
+                "--change" => st.gold.iter().any(|g| {
+                    st.pred.iter().any(|p| nq::value_match(p, g)) && !st.pred.iter().any(|p| nq::value_match(p, g) && p.change == g.change)
+                }),
                 _ => gs != ps,
             };
             if differ {

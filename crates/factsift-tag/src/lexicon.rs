@@ -75,7 +75,7 @@ pub(crate) struct Lexicon {
     pub vague: HashMap<String, (f64, f64)>,
     pub bounds_before: Vec<(Vec<String>, Bound)>,
     pub bounds_after: Vec<(Vec<String>, Bound)>,
-    pub change: Vec<(Vec<String>, Direction)>,
+    pub change: Vec<(Vec<String>, Option<Direction>)>,
     pub months: HashMap<String, (u8, bool)>,
     pub time_units: HashMap<String, String>,
     pub cur_pre: Table<Currency>,
@@ -203,12 +203,13 @@ impl Lexicon {
         let bounds_after = phrases(f, t, bound)?;
         let (f, t) = data!("change.tsv");
         let change = phrases(f, t, |file, line, s| match s {
-            "up" => Ok(Direction::Up),
-            "down" => Ok(Direction::Down),
+            "up" => Ok(Some(Direction::Up)),
+            "down" => Ok(Some(Direction::Down)),
+            "none" => Ok(None),
             _ => Err(BuildError::Data {
                 file: file.to_string(),
                 line,
-                message: format!("unknown direction {s:?} (up, down)"),
+                message: format!("unknown direction {s:?} (up, down, none)"),
             }),
         })?;
         let (f, t) = data!("months.tsv");

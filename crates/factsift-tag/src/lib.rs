@@ -301,6 +301,13 @@ impl Tagger {
         if before.ends_with('+') {
             return Some(Direction::Up);
         }
+        // `-1.3%` written as a signed change
+        if q.value < 0.0
+            && before.ends_with(['-', '−'])
+            && before[..before.len() - 1].chars().next_back().is_none_or(char::is_whitespace)
+        {
+            return Some(Direction::Down);
+        }
         let after = text.get(q.span.end()..).unwrap_or("");
         let next: String = after
             .trim_start()
@@ -308,9 +315,9 @@ impl Tagger {
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_ascii_lowercase();
-        let mut words: Vec<String> = Vec::with_capacity(3);
+        let mut words: Vec<String> = Vec::with_capacity(8);
         let mut rest = before.trim_end();
-        for _ in 0..3 {
+        for _ in 0..8 {
             let cut = rest
                 .char_indices()
                 .rev()
@@ -325,12 +332,32 @@ impl Tagger {
         }
         words.reverse();
         // Drop `by` and bound cues between the verb and the number.
-        while words.last().is_some_and(|w| w == "by" || w == "some" || w == "about" || w == "nearly" || w == "almost" || w == "around" || w == "roughly" || w == "just") {
+        let cue = |w: &String| {
+            w == "by"
+                || w == "just"
+                || self.lexicon.bounds_before.iter().any(|(k, _)| k.len() == 1 && &k[0] == w)
+        };
+        while words.last().is_some_and(cue) {
             words.pop();
         }
-        for (k, d) in &self.lexicon.change {
-            if words.len() >= k.len() && words[words.len() - k.len()..] == k[..] {
-                return Some(*d);
+        let verb_at = |end: usize| -> Option<Option<Direction>> {
+            self.lexicon.change.iter().find_map(|(k, d)| {
+                (end >= k.len() && words[end - k.len()..end] == k[..]).then_some(*d)
+            })
+        };
+        if let Some(d) = verb_at(words.len()) {
+            return d;
+        }
+        // `lost 190 points, or 0.6%`: the alternative shares the verb.
+        if words.last().is_some_and(|w| w == "or") {
+            let n = words.len() - 1;
+            for end in (1..n).rev() {
+                if words[end].starts_with(|c: char| c.is_ascii_digit()) {
+                    if let Some(d) = verb_at(end) {
+                        return d;
+                    }
+                    break;
+                }
             }
         }
         match next.as_str() {

@@ -87,9 +87,11 @@ impl<'l> Quantities<'l> {
                 // `-5 yards`, `minus-130 degrees`, `minus 387`
                 if i > 0 {
                     let p = s.w(i - 1);
+                    let before = i.wrapping_sub(2);
                     let sign_minus = (p == "-" || p == "−")
                         && s.glued(i)
-                        && (!s.glued(i - 1) || s.w(i.wrapping_sub(2)) == "minus" || s.is(i.wrapping_sub(2), Lx::Punct));
+                        && (!s.glued(i - 1) || s.w(before) == "minus" || s.is(before, Lx::Punct))
+                        && !(s.is(before, Lx::Word) && s.cap(before) && !self.stop(s.w(before)));
                     if sign_minus || (p == "minus" && !s.glued(i)) {
                         v = -v;
                     }
@@ -186,7 +188,8 @@ impl<'l> Quantities<'l> {
                 && s.glued(i + 1)
                 && s.is(i + 2, Lx::Word)
                 && s.glued(i + 2)
-                && self.number_word(s.w(i + 2)).is_none())
+                && self.number_word(s.w(i + 2)).is_none()
+                && !matches!(s.w(i + 2), "cylinder" | "year" | "month" | "day" | "week" | "hour" | "minute"))
         {
             return None;
         }
@@ -295,7 +298,10 @@ impl<'l> Quantities<'l> {
                 sc.raw.push_str(s.raw(k));
                 sc.low.push_str(s.w(k));
             }
-            let next = i + n;
+            let mut next = i + n;
+            if s.w(next) == "-" && s.glued(next) && s.is(next + 1, Lx::Num) && s.glued(next + 1) {
+                next += 1;
+            }
             let starts_number = s.is(next, Lx::Num)
                 || (s.is(next, Lx::Word) && self.number_word(s.w(next)).is_some());
             if !starts_number {
@@ -306,7 +312,7 @@ impl<'l> Quantities<'l> {
                 // A spaced prefix must start with a code of two or more letters
                 // (`US $58`), and a letter-only prefix must touch the number
                 // (`PS6m`, `Rs500`) unless it is a known multi-letter code.
-                if spaced && s.raw(i).chars().count() < 2 {
+                if spaced && s.raw(i).chars().count() < 2 && (s.raw(i) == "A" || !s.cap(i)) {
                     continue;
                 }
                 if letters > 0
@@ -443,6 +449,17 @@ impl<'l> Quantities<'l> {
             if j > 0 && s.w(j - 1) == ":" && s.glued(j) && s.is(j.wrapping_sub(2), Lx::Num) {
                 return None;
             }
+        }
+        // `Dak Prescott (4)`: a shirt number or reference after a name.
+        if !atom.word
+            && j >= 2
+            && s.w(j - 1) == "("
+            && s.w(atom.b) == ")"
+            && s.is(j - 2, Lx::Word)
+            && s.cap(j - 2)
+        {
+            sc.skip = atom.b;
+            return None;
         }
         if currency.is_none()
             && self.scale(s, atom.b, !atom.word).0 == 1.0
@@ -589,8 +606,13 @@ impl<'l> Quantities<'l> {
                 && s.is(b + 1, Lx::Word)
                 && !self.stop(s.w(b + 1))
             {
-                q.noun = Some(s.span(b + 1, b + 2));
-                b += 2;
+                let mut sc = Scratch::default();
+                let e = match self.suffix_unit(s, b + 1, &mut sc) {
+                    Some((QuantityKind::Measure, _, _, e)) => e,
+                    _ => b + 2,
+                };
+                q.noun = Some(s.span(b + 1, e));
+                b = e;
             }
         } else if s.w(b).ends_with("ly") || s.w(b) == "annually" {
             if let Some(p) = self.lx.time_units.get(s.w(b)) {
@@ -600,9 +622,12 @@ impl<'l> Quantities<'l> {
         }
         if q.kind == QuantityKind::Count && q.noun.is_none() {
             let mut j = b;
-            if atom.word && atom.value == 1.0 && s.w(j) == "of" {
+            if s.w(j) == "of" && (atom.word && atom.value == 1.0 || DETERMINERS.contains(&s.w(j + 1))) {
                 j += 1;
                 if DETERMINERS.contains(&s.w(j)) {
+                    j += 1;
+                }
+                if matches!(s.w(j), "most" | "least") {
                     j += 1;
                 }
             } else if matches!(s.w(j), "more" | "other" | "additional" | "extra" | "new") {
@@ -612,6 +637,16 @@ impl<'l> Quantities<'l> {
             let mut words = 0;
             while words < 3 && s.is(j, Lx::Word) && !self.stop(s.w(j)) {
                 if self.lx.months.contains_key(s.w(j)) && s.cap(j) {
+                    break;
+                }
+                // `73 raising`, `1000 come from`: a verb, not a noun.
+                let w = s.w(j);
+                let continues = s.is(j + 1, Lx::Word) && !self.stop(s.w(j + 1));
+                if words == 0
+                    && !continues
+                    && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("er"))
+                    && !plural(w)
+                {
                     break;
                 }
                 words += 1;
@@ -655,7 +690,7 @@ impl<'l> Quantities<'l> {
         if p > 0 && s.w(p - 1) == "by" {
             p -= 1;
         }
-        self.lx.change.iter().any(|(k, _)| s.ends_before(p, k))
+        self.lx.change.iter().find(|(k, _)| s.ends_before(p, k)).is_some_and(|(_, d)| d.is_some())
     }
 
     /// Percent, currency or physical unit written after the number at `b`:
@@ -666,7 +701,7 @@ impl<'l> Quantities<'l> {
         b: usize,
         sc: &mut Scratch,
     ) -> Option<(QuantityKind, String, f64, usize)> {
-        let max = self.lx.units.max_words.max(self.lx.cur_post.max_words) + 2;
+        let max = self.lx.units.max_words.max(self.lx.cur_post.max_words) + 5;
         for n in (1..=max).rev() {
             if !s.key(b, n, &mut sc.raw, &mut sc.low) {
                 continue;
@@ -823,8 +858,8 @@ impl<'l> Quantities<'l> {
                 && x.q.noun.is_none()
                 && y.q.kind != QuantityKind::Count
                 && y.q.kind != QuantityKind::Rank
-                && y.a == x.b + 1
-                && matches!(s.w(x.b), "or" | "and" | "to")
+                && ((y.a == x.b + 1 && matches!(s.w(x.b), "or" | "and" | "to"))
+                    || (y.a == x.b + 2 && s.w(x.b) == "-" && matches!(s.w(x.b + 1), "or" | "and" | "to")))
             {
                 let (kind, unit, per) = (y.q.kind, y.q.unit.clone(), y.q.per.clone());
                 let x = &mut found[k].q;

@@ -20,10 +20,13 @@
 //!   the noun it counts; rates add ` per <time unit or noun>`. A count
 //!   matches when the gold unit's head word (its last word) is one of the
 //!   noun's words, and a count with no noun matches a gold unit `-`/`count`.
+//!   A predicted rate (`dollar per barrel`) also matches a gold unit that
+//!   left the rate out (`dollar`).
 //!   The unit matches when it equals the gold `normalized_unit` or the
 //!   normalised `unit` as written.
-//! - **change**: `up`/`down` from [`Tagger::direction`], else from the
-//!   bound: approx → `~`, gt/ge → `>`, lt/le → `<`, eq/range → `=`.
+//! - **change**: from the bound when it has a cue (approx → `~`, gt/ge →
+//!   `>`, lt/le → `<`), else `up`/`down` from [`Tagger::direction`], else `=`
+//!   (NewsQuant writes `~` for `up about 19 per cent`).
 //!
 //! Ranks (ordinals) are not quantities in NewsQuant and are left out.
 
@@ -113,6 +116,7 @@ pub fn norm_unit(u: &str) -> String {
         ("time", "count"),
         ("times", "count"),
         ("pound-mass", "pound sterling"),
+        ("pound-foot", "foot pound-force"),
     ];
     for (a, b) in syn {
         if joined == *a {
@@ -158,6 +162,12 @@ pub fn value_match(p: &Item, g: &Item) -> bool {
 pub fn unit_match(p: &Item, g: &Item) -> bool {
     if p.unit == g.unit || p.unit == g.unit_raw {
         return true;
+    }
+    // A rate the gold left out (`$76 a barrel` annotated as `$`).
+    if let Some((base, _)) = p.unit.split_once(" per ") {
+        if base == g.unit || base == g.unit_raw {
+            return true;
+        }
     }
     if p.is_count {
         if p.noun_words.is_empty() {
@@ -230,15 +240,13 @@ pub fn predict(tagger: &Tagger, names: &HashMap<String, String>, unit_names: &Ha
         if let Some(p) = &q.per {
             unit = format!("{unit} per {p}");
         }
-        let change = match tagger.direction(text, q) {
-            Some(Direction::Up) => "up",
-            Some(Direction::Down) => "down",
-            None => match q.bound {
-                Bound::Approx => "~",
-                Bound::Gt | Bound::Ge => ">",
-                Bound::Lt | Bound::Le => "<",
-                _ => "=",
-            },
+        let change = match (q.bound, tagger.direction(text, q)) {
+            (Bound::Approx, _) => "~",
+            (Bound::Gt | Bound::Ge, _) => ">",
+            (Bound::Lt | Bound::Le, _) => "<",
+            (_, Some(Direction::Up)) => "up",
+            (_, Some(Direction::Down)) => "down",
+            _ => "=",
         };
         let is_count = q.kind == QuantityKind::Count;
         out.push(Item {
