@@ -37,6 +37,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     pv.sort();
                     gv != pv
                 }
+                "--fp" => st.pred.iter().any(|p| !st.gold.iter().any(|g| nq::value_match(p, g))),
+                "--fn" => st.gold.iter().any(|g| !st.pred.iter().any(|p| nq::value_match(p, g))),
                 "--units" => st.gold.iter().any(|g| {
                     st.pred.iter().any(|p| nq::value_match(p, g)) && !st.pred.iter().any(|p| nq::value_match(p, g) && nq::unit_match(p, g))
                 }),

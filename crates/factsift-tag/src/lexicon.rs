@@ -82,6 +82,10 @@ pub(crate) struct Lexicon {
     pub cur_post: Table<Currency>,
     pub units: Table<Unit>,
     pub stop: std::collections::HashSet<String>,
+    /// `737 Max`: capitalised words after a number that make it a name.
+    pub name_after: std::collections::HashSet<String>,
+    /// `49 Zorro Ranch Road`: words that end an address after a number.
+    pub street: std::collections::HashSet<String>,
 }
 
 /// Data rows of a TSV file: `(line number, fields)`, skipping blank lines
@@ -266,7 +270,19 @@ impl Lexicon {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_string)
             .collect();
+        let (f, t) = data!("name_words.tsv");
+        let mut name_after = std::collections::HashSet::new();
+        let mut street = std::collections::HashSet::new();
+        for (line, r) in rows(t) {
+            let w = field(f, line, &r, 0)?.to_string();
+            match field(f, line, &r, 1)? {
+                "street" => street.insert(w),
+                _ => name_after.insert(w),
+            };
+        }
         Ok(Lexicon {
+            name_after,
+            street,
             numbers,
             scales,
             vague,

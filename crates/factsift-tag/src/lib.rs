@@ -321,10 +321,12 @@ impl Tagger {
             let cut = rest
                 .char_indices()
                 .rev()
-                .find(|(_, c)| !(c.is_alphanumeric() || *c == '+' || *c == '-'))
+                .find(|(_, c)| c.is_whitespace())
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            let w = &rest[cut..];
-            if w.is_empty() {
+            let w = rest[cut..].trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '"' | '\'' | '“' | '”'));
+            let stop = w.ends_with(['.', ';', ':']) && !words.is_empty();
+            let w = w.trim_end_matches(['.', ';', ':']);
+            if w.is_empty() || stop {
                 break;
             }
             words.push(w.to_ascii_lowercase());

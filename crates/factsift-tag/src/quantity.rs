@@ -346,9 +346,15 @@ impl<'l> Quantities<'l> {
         }
         let mut p = a - 1;
         let mut hyphen = false;
-        if DASHES.contains(&s.w(p)) && s.glued(p) && s.glued(a) && p > 0 {
-            p -= 1;
-            hyphen = true;
+        if DASHES.contains(&s.w(p)) && s.glued(a) && p > 0 {
+            let caps = s.raw(p - 1).chars().all(|c| c.is_uppercase()) && s.raw(p - 1).len() >= 2;
+            if s.glued(p) || caps {
+                p -= 1;
+                hyphen = s.glued(p + 1);
+                if caps && !hyphen {
+                    return Some(p);
+                }
+            }
         }
         if !s.is(p, Lx::Word) {
             return None;
@@ -450,6 +456,30 @@ impl<'l> Quantities<'l> {
                 return None;
             }
         }
+        if !atom.word {
+            // `1.99×10−30`: scientific notation is left alone.
+            if matches!(s.w(atom.b), "×" | "x") && s.w(atom.b + 1) == "10" {
+                let mut b = atom.b + 2;
+                while b < s.len() && (s.is(b, Lx::Num) || matches!(s.w(b), "-" | "−" | "^")) && s.glued(b) {
+                    b += 1;
+                }
+                sc.skip = b;
+                return None;
+            }
+            // `737 Max jets`, `49 Zorro Ranch Road`: part of a name.
+            let mut k = atom.b;
+            let mut caps = 0;
+            while caps < 4 && s.is(k, Lx::Word) && s.cap(k) {
+                if (caps == 0 && self.lx.name_after.contains(s.w(k)))
+                    || (caps > 0 && self.lx.street.contains(s.w(k)))
+                {
+                    sc.skip = k + 1;
+                    return None;
+                }
+                caps += 1;
+                k += 1;
+            }
+        }
         // `Dak Prescott (4)`: a shirt number or reference after a name.
         if !atom.word
             && j >= 2
@@ -519,7 +549,8 @@ impl<'l> Quantities<'l> {
         let sep = s.w(b);
         let is_sep = (DASHES.contains(&sep) && (atom.word || s.is(b + 1, Lx::Num) || s.glued(b + 1)))
             || (sep == "to" && (!self.change_before(s, i) || (kind == QuantityKind::Count && unit.is_empty())))
-            || (sep == "and" && between);
+            || (sep == "and" && between)
+            || (sep == "/" && currency.is_some() && s.glued(b) && self.cur_prefix(s, b + 1, sc).is_some());
         if is_sep && b > atom.b.saturating_sub(1) {
             let k = b + 1;
             let (cur2, j2) = match self.cur_prefix(s, k, sc) {
@@ -752,7 +783,7 @@ impl<'l> Quantities<'l> {
             (i + 2, Bound::Eq)
         } else if w == "number" {
             (i + 1, Bound::Eq)
-        } else if w == "top" {
+        } else if w == "top" || w == "bottom" {
             (i + 1, Bound::Le)
         } else {
             return None;
@@ -762,6 +793,9 @@ impl<'l> Quantities<'l> {
             return None;
         }
         if w == "top" && !s.is(a.b, Lx::Word) {
+            return None;
+        }
+        if w == "bottom" && false {
             return None;
         }
         let cue = if bound == Bound::Le {

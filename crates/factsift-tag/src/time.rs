@@ -251,6 +251,10 @@ impl<'l> Times<'l> {
                     months_period(q0 * 3, q0 * 3 + 2)
                 }),
                 "month" => pi.and_then(|m| months_period(m + d, m + d)),
+                "half" => pi.and_then(|m| {
+                    let h0 = m.div_euclid(6) + d;
+                    months_period(h0 * 6, h0 * 6 + 5)
+                }),
                 _ => {
                     if let Some((mo, b)) = self.month_at(s, k) {
                         let period = p.map(|p| {

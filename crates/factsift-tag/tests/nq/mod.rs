@@ -24,9 +24,10 @@
 //!   left the rate out (`dollar`).
 //!   The unit matches when it equals the gold `normalized_unit` or the
 //!   normalised `unit` as written.
-//! - **change**: from the bound when it has a cue (approx → `~`, gt/ge →
-//!   `>`, lt/le → `<`), else `up`/`down` from [`Tagger::direction`], else `=`
-//!   (NewsQuant writes `~` for `up about 19 per cent`).
+//! - **change**: from the bound when it has a gt/ge/lt/le cue (`>`, `<`:
+//!   `climbed more than 3%` is `>`), else `up`/`down` from
+//!   [`Tagger::direction`] (`rose about 1.5%` is `up`), else `~` for approx,
+//!   else `=`.
 //!
 //! Ranks (ordinals) are not quantities in NewsQuant and are left out.
 
@@ -241,6 +242,8 @@ pub fn predict(tagger: &Tagger, names: &HashMap<String, String>, unit_names: &Ha
             unit = format!("{unit} per {p}");
         }
         let change = match (q.bound, tagger.direction(text, q)) {
+            (Bound::Approx, Some(Direction::Up)) => "up",
+            (Bound::Approx, Some(Direction::Down)) => "down",
             (Bound::Approx, _) => "~",
             (Bound::Gt | Bound::Ge, _) => ">",
             (Bound::Lt | Bound::Le, _) => "<",
