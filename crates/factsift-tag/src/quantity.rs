@@ -90,8 +90,7 @@ impl<'l> Quantities<'l> {
                     let before = i.wrapping_sub(2);
                     let sign_minus = (p == "-" || p == "−")
                         && s.glued(i)
-                        && (!s.glued(i - 1) || s.w(before) == "minus" || s.is(before, Lx::Punct))
-                        && !(s.is(before, Lx::Word) && s.cap(before) && !self.stop(s.w(before)));
+                        && (!s.glued(i - 1) || s.w(before) == "minus" || s.is(before, Lx::Punct));
                     if sign_minus || (p == "minus" && !s.glued(i)) {
                         v = -v;
                     }
