@@ -69,6 +69,22 @@ struct Choice {
     change: bool,
     /// Byte where the deciding trigger starts (for modality).
     trigger_start: usize,
+    /// The metric was taken from an earlier sentence ("such numbers
+    /// represent a 70 percent increase"): so is the period.
+    anaphoric: bool,
+}
+
+/// What the extractor knows of the sentence being read.
+struct Sent<'s> {
+    s0: usize,
+    cues: &'s [Cue],
+    entities: &'s [&'s Entity],
+    mentions: &'s [Mention],
+    times: &'s [&'s TimeMention],
+    /// Spans of the sentence's numbers (conversions left out).
+    others: &'s [(usize, usize)],
+    topic: Option<&'s str>,
+    source: &'s Source,
 }
 
 /// Per-paragraph reading context.
@@ -85,6 +101,7 @@ struct Doc<'a> {
     tokens: Vec<Token>,
     homes: HashMap<String, String>,
     doc_year: Option<i32>,
+    published: Option<factsift_core::Date>,
 }
 
 pub(crate) fn extract(
@@ -126,10 +143,15 @@ pub(crate) fn extract(
         pos,
         tokens,
         homes: HashMap::new(),
-        doc_year: dominant_year(&times),
+        doc_year: dominant_year(text, &times),
+        published: doc.date,
     };
     d.learn_homes(&entities);
     let main = d.main_entity(&entities);
+    let mut freq: HashMap<String, usize> = HashMap::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Org) {
+        *freq.entry(e.name.clone()).or_default() += 1;
+    }
 
     let mut sentences: Vec<&factsift_core::Sentence> = tokenized
         .sentences
@@ -173,57 +195,69 @@ pub(crate) fn extract(
             end: s1,
             text: text.get(s0..s1).unwrap_or("").to_string(),
         };
-        let mut sentence_period: Option<Period> = None;
+        let others: Vec<(usize, usize)> = quantities
+            .iter()
+            .filter(|(_, q)| {
+                q.span.start() >= s0 && q.span.start() < s1 && q.conversion_of.is_none()
+            })
+            .map(|(_, q)| (q.span.start(), q.span.end()))
+            .collect();
+        let sent = Sent {
+            s0,
+            cues: &cues,
+            entities: &sent_entities,
+            mentions: &mentions,
+            times: &sent_times,
+            others: &others,
+            topic: topic.as_deref(),
+            source: &source,
+        };
+        let mut first_period: Option<Period> = None;
+        let mut last: Option<(usize, Fact)> = None;
         for &(_, q) in quantities
             .iter()
             .filter(|(_, q)| q.span.start() >= s0 && q.span.start() < s1)
         {
-            if let Some(fact) = d.fact(
-                q,
-                s0,
-                s1,
-                &cues,
-                &sent_entities,
-                &mentions,
-                &sent_times,
-                topic.as_deref(),
-                &ctx,
-                &source,
-            ) {
-                if let Some(p) = fact
+            let Some(fact) = d.fact(q, &sent, &ctx, last.as_ref()) else {
+                continue;
+            };
+            if first_period.is_none() {
+                first_period = fact
                     .period
                     .as_deref()
-                    .and_then(|p| p.parse::<Period>().ok())
-                {
-                    sentence_period = Some(p);
-                }
-                if let Some(m) = lex
-                    .metrics
-                    .iter()
-                    .position(|m| *m == fact.metric.trim_end_matches("_change"))
-                {
-                    ctx.last_metric = Some(m);
-                }
-                facts.push(fact);
+                    .and_then(|p| p.parse::<Period>().ok());
             }
-        }
-        // The paragraph's period: the last period this sentence stated.
-        let stated = sentence_period.or_else(|| {
-            sent_times
+            if let Some(m) = lex
+                .metrics
                 .iter()
-                .rev()
-                .filter(|t| {
-                    !cues.iter().any(|c| {
-                        matches!(c.cat, Cat::Vs | Cat::Per)
-                            && overlaps(c.start, c.end, t.span.start(), t.span.end())
-                    })
+                .position(|m| *m == fact.metric.trim_end_matches("_change"))
+            {
+                ctx.last_metric = Some(m);
+            }
+            last = Some((q.span.end(), fact.clone()));
+            facts.push(fact);
+        }
+        // The paragraph's period: the last period this sentence states, or
+        // that of its first fact.
+        let stated = sent_times
+            .iter()
+            .rev()
+            .filter(|t| {
+                // Times of a comparison ("compared with 984m euros in 2003")
+                // are not what the paragraph is about.
+                !cues.iter().any(|c| {
+                    (matches!(c.cat, Cat::Vs | Cat::Per)
+                        && overlaps(c.start, c.end, t.span.start(), t.span.end()))
+                        || (matches!(c.cat, Cat::ComparePre | Cat::FromPre)
+                            && c.end <= t.span.start())
                 })
-                .find_map(|t| d.period_of(t, &cues, &ctx))
-        });
+            })
+            .find_map(|t| d.period_of(t, &cues, &ctx));
+        let stated = first_period.or(stated);
         if stated.is_some() {
             ctx.period = stated;
         }
-        if let Some(t) = d.next_topic(&mentions) {
+        if let Some(t) = d.next_topic(&mentions, s0, &freq) {
             topic = Some(t);
         }
     }
@@ -235,9 +269,23 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
 }
 
 /// The year most resolved time mentions of the document fall in.
-fn dominant_year(times: &[&TimeMention]) -> Option<i32> {
+fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
     for t in times {
+        // Years of comparisons ("compared with 2003", "than in 2003") are not
+        // what the document reports on.
+        let start = t.span.start();
+        let mut from = start.saturating_sub(16);
+        while from > 0 && !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = text.get(from..start).unwrap_or("").to_ascii_lowercase();
+        if ["than", "with", "from", "against", "since", "to"]
+            .iter()
+            .any(|w| before.split_whitespace().rev().take(2).any(|x| x == *w))
+        {
+            continue;
+        }
         if let Some(y) = t.period.as_ref().and_then(time::year_of) {
             *counts.entry(y).or_default() += 1;
         }
@@ -284,7 +332,15 @@ impl Doc<'_> {
                 // earlier") yield to every category.
                 let misleading = matches!(
                     m.cat,
-                    Cat::Change | Cat::Per | Cat::Anaphor | Cat::Now | Cat::Market
+                    Cat::Change
+                        | Cat::Per
+                        | Cat::Anaphor
+                        | Cat::Now
+                        | Cat::Market
+                        | Cat::LevelPre
+                        | Cat::FromPre
+                        | Cat::ObjectPre
+                        | Cat::ComparePre
                 );
                 let shadowed = longer.iter().any(|o| {
                     misleading
@@ -341,10 +397,13 @@ impl Doc<'_> {
             if gap.len() > 40 || gap.is_empty() {
                 continue;
             }
+            // "Chinese computer firm Lenovo", "China-based vendor Xiaomi".
+            let words: Vec<&str> = gap.split([' ', '-']).filter(|w| !w.is_empty()).collect();
             let descriptor = gap
                 .chars()
                 .all(|c| c.is_lowercase() || c == ' ' || c == '-')
-                && gap.split_whitespace().count() <= 4;
+                && words.len() <= 4
+                && words.last().is_some_and(|w| self.lex.heads.contains(*w));
             if descriptor {
                 self.homes
                     .entry(e.name.to_lowercase())
@@ -416,9 +475,14 @@ impl Doc<'_> {
                 name: Some(e.name.clone()),
                 anaphor: false,
                 product,
+                // "Canalys said Xiaomi shipped": a source only when another
+                // company follows ("Unilever said sales fell" is Unilever's).
                 reporter: self.is_reporter_name(&e.name)
                     || near_before(Cat::ReporterPre, a, 1)
-                    || near_after(Cat::ReporterPost, b, 1),
+                    || (near_after(Cat::ReporterPost, b, 1)
+                        && entities.iter().any(|o| {
+                            o.kind == EntityKind::Org && o.span.start() >= b && o.name != e.name
+                        })),
                 object: near_before(Cat::ObjectPre, a, 1),
                 agent: near_before(Cat::AgentPre, a, 2),
             });
@@ -427,6 +491,20 @@ impl Doc<'_> {
             entities
                 .iter()
                 .any(|e| overlaps(a, b, e.span.start(), e.span.end()))
+        };
+        // A reference points back to the sentence's own first company, if
+        // one comes before it, else to the topic.
+        let orgs: Vec<(usize, String)> = out
+            .iter()
+            .filter(|m| !m.reporter && !m.object && !m.product)
+            .filter_map(|m| m.name.clone().map(|n| (m.end, n)))
+            .collect();
+        let referent = |at: usize| -> Option<String> {
+            orgs.iter()
+                .filter(|(end, _)| *end <= at)
+                .min_by_key(|(end, _)| *end)
+                .map(|(_, n)| n.clone())
+                .or_else(|| topic.map(str::to_string))
         };
         for c in cues {
             match c.cat {
@@ -437,7 +515,7 @@ impl Doc<'_> {
                     out.push(Mention {
                         start: c.start,
                         end: c.end,
-                        name: topic.map(str::to_string),
+                        name: referent(c.start),
                         anaphor: true,
                         product: false,
                         reporter: false,
@@ -482,7 +560,7 @@ impl Doc<'_> {
                     let reporter = cues
                         .iter()
                         .any(|r| r.cat == Cat::ReporterMod && r.start >= start && r.end <= c.end);
-                    if let (Some(t), false) = (topic, reporter) {
+                    if let (Some(t), false) = (referent(start), reporter) {
                         // "the China-based vendor": the topic's home country.
                         if let Some(g) = entities.iter().find(|g| {
                             g.kind == EntityKind::Gpe
@@ -495,11 +573,7 @@ impl Doc<'_> {
                     out.push(Mention {
                         start,
                         end: c.end,
-                        name: if reporter {
-                            None
-                        } else {
-                            topic.map(str::to_string)
-                        },
+                        name: if reporter { None } else { referent(start) },
                         anaphor: true,
                         product: false,
                         reporter,
@@ -515,15 +589,22 @@ impl Doc<'_> {
     }
 
     /// The company later references in the document point back to.
-    fn next_topic(&self, mentions: &[Mention]) -> Option<String> {
+    fn next_topic(
+        &self,
+        mentions: &[Mention],
+        s0: usize,
+        freq: &HashMap<String, usize>,
+    ) -> Option<String> {
         let first = mentions
             .iter()
             .find(|m| !m.reporter && !m.object && !m.product && m.name.is_some())?;
         if first.anaphor {
-            None
-        } else {
-            first.name.clone()
+            return None;
         }
+        // A company named once, deep in a sentence, does not take over.
+        let name = first.name.clone()?;
+        let often = freq.get(&name).copied().unwrap_or(0) >= 2;
+        (often || self.pos.between(s0, first.start) <= 3).then_some(name)
     }
 
     /// The period of a time mention: as tagged, or, when the tagger could not
@@ -555,20 +636,23 @@ impl Doc<'_> {
         time::resolve_in_year(t.span.slice(self.text), year)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn fact(
         &self,
         q: &Quantity,
-        s0: usize,
-        s1: usize,
-        cues: &[Cue],
-        entities: &[&Entity],
-        mentions: &[Mention],
-        times: &[&TimeMention],
-        topic: Option<&str>,
+        sent: &Sent<'_>,
         ctx: &Context,
-        source: &Source,
+        last: Option<&(usize, Fact)>,
     ) -> Option<Fact> {
+        let Sent {
+            s0,
+            cues,
+            entities,
+            mentions,
+            times,
+            others,
+            topic,
+            source,
+        } = *sent;
         let (q0, q1) = (q.span.start(), q.span.end());
         if q.conversion_of.is_some() || q.vague || q.kind == QuantityKind::Measure {
             return None;
@@ -576,7 +660,17 @@ impl Doc<'_> {
         if self.not_a_fact(q, s0, cues, entities, times) {
             return None;
         }
-        let choice = self.metric(q, cues, ctx)?;
+        let copy = self.copied(q, cues, last);
+        let choice = match &copy {
+            Some((metric, neg)) => Choice {
+                metric: *metric,
+                neg: *neg,
+                change: false,
+                trigger_start: q0,
+                anaphoric: false,
+            },
+            None => self.metric(q, cues, mentions, ctx)?,
+        };
         let metric_name = self.lex.metrics.get(choice.metric)?;
 
         // Subject.
@@ -589,6 +683,15 @@ impl Doc<'_> {
                 e.kind == EntityKind::Gpe
                     && e.span.end() <= trig
                     && self.pos.between(e.span.end(), trig) <= 2
+            }) {
+                return None;
+            }
+            // A sentence about a place or a person ("Denmark is Europe's
+            // second largest producer") is not about the topic company.
+            if entities.iter().any(|e| {
+                matches!(e.kind, EntityKind::Gpe | EntityKind::Person)
+                    && e.span.end() <= q0
+                    && self.pos.between(s0, e.span.start()) <= 1
             }) {
                 return None;
             }
@@ -637,8 +740,16 @@ impl Doc<'_> {
         };
 
         // Period.
-        let mut period = self.period(q, cues, times, ctx);
-        if !choice.change && self.is_earlier_level(q, cues) {
+        let mut period = if choice.anaphoric && ctx.period.is_some() {
+            ctx.period.clone()
+        } else {
+            self.period(q, cues, times, others, ctx)
+        };
+        // "from 2.4bn euros in 2003": its own time, no shift.
+        let own_time = times
+            .iter()
+            .any(|t| t.span.start() >= q1 && self.pos.between(q1, t.span.start()) <= 2);
+        if !choice.change && !own_time && self.is_earlier_level(q, cues) {
             let basis = cues
                 .iter()
                 .filter(|c| c.cat == Cat::Vs && c.start >= q1)
@@ -656,7 +767,19 @@ impl Doc<'_> {
                 })
                 .map(|c| self.value(c).to_string())
         });
-        let scope = self.scope(q, s0, s1, cues, entities, &subject);
+        let share_price = metric_name == "price"
+            && self.text.get(choice.trigger_start..).is_some_and(|t| {
+                let t = t.get(..5).unwrap_or(t).to_ascii_lowercase();
+                t.starts_with("share") || t.starts_with("stock")
+            });
+        // A share price "in London" is quoted there, not scoped there.
+        let scope = if share_price {
+            None
+        } else if let (Some(_), Some((_, prev))) = (&copy, last) {
+            prev.scope.clone()
+        } else {
+            self.scope(q, mentions, cues, entities, &subject)
+        };
         let mut bound = q.bound;
         if bound == Bound::Eq {
             if let Some(c) = cues
@@ -678,7 +801,11 @@ impl Doc<'_> {
         } else if value_max.is_none() {
             bound = Bound::Eq;
         }
-        let modality = self.modality(q, s0, cues, &choice);
+        let modality = if copy.is_some() {
+            "actual"
+        } else {
+            self.modality(q, s0, cues)
+        };
 
         Some(Fact {
             subject,
@@ -726,6 +853,10 @@ impl Doc<'_> {
             matches!(e.kind, EntityKind::Product | EntityKind::Org)
                 && overlaps(q0, q1, e.span.start(), e.span.end())
         }) {
+            return true;
+        }
+        // Fractions ("half of those") count no things.
+        if q.kind == QuantityKind::Count && q.value.abs() < 1.0 {
             return true;
         }
         let digits = raw.chars().filter(char::is_ascii_digit).count();
@@ -781,6 +912,80 @@ impl Doc<'_> {
             return true;
         }
         false
+    }
+
+    /// For "to 17 cents a share from 34 cents": the number right after a
+    /// "from" that follows another fact of the same unit is that fact's
+    /// earlier level: its metric, sign and subject.
+    fn copied(
+        &self,
+        q: &Quantity,
+        cues: &[Cue],
+        last: Option<&(usize, Fact)>,
+    ) -> Option<(usize, bool)> {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        let (end, prev) = last?;
+        if *end > q0 {
+            return None;
+        }
+        let right_after = |cat: Cat| {
+            cues.iter().any(|c| {
+                c.cat == cat
+                    && c.end <= q0
+                    && self
+                        .text
+                        .get(c.end..q0)
+                        .is_some_and(|g| g.trim().is_empty())
+            })
+        };
+        // "shares were trading down 0.67% at 590 pence": the level the change reached.
+        if let Some(base) = prev.metric.strip_suffix("_change") {
+            if prev.unit == "percent"
+                && self.pos.between(*end, q0) <= 2
+                && right_after(Cat::LevelPre)
+            {
+                let metric = self.lex.metrics.iter().position(|m| m == base)?;
+                let class = self.lex.metric_units.get(metric).map(String::as_str);
+                let fits = match q.kind {
+                    QuantityKind::Money => class == Some("currency"),
+                    QuantityKind::Count => class == Some("count"),
+                    _ => false,
+                };
+                return fits.then_some((metric, false));
+            }
+            return None;
+        }
+        if self.pos.between(*end, q0) > 8 {
+            return None;
+        }
+        let from = cues.iter().any(|c| {
+            c.cat == Cat::FromPre
+                && c.end <= q0
+                && self
+                    .text
+                    .get(c.end..q0)
+                    .is_some_and(|g| g.trim().is_empty())
+        });
+        if !from {
+            return None;
+        }
+        let unit = match q.kind {
+            QuantityKind::Money => q.unit.as_str(),
+            QuantityKind::Count => "count",
+            _ => return None,
+        };
+        if prev.unit != unit {
+            return None;
+        }
+        // Its own metric word right after it wins ("against a $375m profit").
+        let own = cues
+            .iter()
+            .any(|c| c.cat == Cat::Metric && c.start >= q1 && self.pos.between(q1, c.start) <= 2);
+        if own {
+            return None;
+        }
+        let metric = self.lex.metrics.iter().position(|m| *m == prev.metric)?;
+        Some((metric, prev.value < 0.0))
     }
 
     /// The noun class of what a count counts.
@@ -867,7 +1072,12 @@ impl Doc<'_> {
                     && cues
                         .iter()
                         .any(|l| l.cat == Cat::Metric && l.start >= c.end && l.end <= q0));
-                if d > 3 || level {
+                // "increase its phone shipments around the world by 83 percent".
+                let by = self
+                    .text
+                    .get(..q0)
+                    .is_some_and(|t| t.trim_end().to_ascii_lowercase().ends_with(" by"));
+                if level || d > if by { 10 } else { 3 } {
                     continue;
                 }
                 d
@@ -888,7 +1098,20 @@ impl Doc<'_> {
     }
 
     /// What the number measures.
-    fn metric(&self, q: &Quantity, cues: &[Cue], ctx: &Context) -> Option<Choice> {
+    fn adjacent_mention(&self, q: &Quantity, mentions: &[Mention]) -> bool {
+        let q0 = q.span.start();
+        mentions
+            .iter()
+            .any(|m| m.name.is_some() && m.end <= q0 && self.pos.between(m.end, q0) <= 2)
+    }
+
+    fn metric(
+        &self,
+        q: &Quantity,
+        cues: &[Cue],
+        mentions: &[Mention],
+        ctx: &Context,
+    ) -> Option<Choice> {
         let lex = self.lex;
         let kind_bit = match q.kind {
             QuantityKind::Money => K_MONEY,
@@ -906,7 +1129,10 @@ impl Doc<'_> {
                         continue;
                     };
                     let Some(m) = t.metric else { continue };
-                    if t.kinds == K_RANK || (t.needs != CLASS_ANY && t.needs & CLASS_NONE == 0) {
+                    if t.kinds == K_RANK
+                        || t.prio <= -2
+                        || (t.needs != CLASS_ANY && t.needs & CLASS_NONE == 0)
+                    {
                         continue;
                     }
                     if kind_bit != K_PERCENT && t.kinds & kind_bit == 0 {
@@ -928,10 +1154,14 @@ impl Doc<'_> {
                         best = Some((score, m, money_first, c.start));
                     }
                 }
-                let (metric, trigger_start) = match best {
-                    Some((_, m, _, s)) => (m, s),
-                    None if kind_bit == K_PERCENT && !cues.iter().any(|c| c.cat == Cat::Metric) => {
-                        (ctx.last_metric?, at)
+                let (metric, trigger_start, anaphoric) = match best {
+                    Some((_, m, _, s)) => (m, s, false),
+                    None if kind_bit == K_PERCENT
+                        && !cues
+                            .iter()
+                            .any(|c| c.cat == Cat::OtherMetric && c.end <= q.span.start()) =>
+                    {
+                        (ctx.last_metric?, at, true)
                     }
                     None => return None,
                 };
@@ -960,6 +1190,7 @@ impl Doc<'_> {
                     neg: sign < 0.0,
                     change: true,
                     trigger_start,
+                    anaphoric,
                 });
             }
             if q.kind == QuantityKind::PercentagePoints {
@@ -995,7 +1226,13 @@ impl Doc<'_> {
             if t.kinds & kind_bit == 0 || (kind_bit == K_COUNT && t.needs & class_bit == 0) {
                 continue;
             }
-            let Some((d, after)) = self.placed(q, c, t.place, before_max, after_max) else {
+            // Weak triggers ("shares", "cost") only reach close numbers.
+            let reach = if t.prio < 0 {
+                before_max.min(5)
+            } else {
+                before_max
+            };
+            let Some((d, after)) = self.placed(q, c, t.place, reach, after_max) else {
                 continue;
             };
             let score = d as i64 + if after { 1 } else { 0 } - i64::from(t.prio);
@@ -1004,7 +1241,15 @@ impl Doc<'_> {
             }
         }
         match best {
+            // "in the first" alone is no rank: a weak rank word needs a
+            // company right before it ("Apple in fifth", "Xiaomi was fourth").
+            Some((_, t, _))
+                if kind_bit == K_RANK && t.prio <= -2 && !self.adjacent_mention(q, mentions) =>
+            {
+                None
+            }
             Some((_, t, start)) => Some(Choice {
+                anaphoric: false,
                 metric: t.metric?,
                 neg: t.neg,
                 change: false,
@@ -1014,6 +1259,7 @@ impl Doc<'_> {
                 let c = class?;
                 let m = (*lex.class_default.get(c)?)?;
                 Some(Choice {
+                    anaphoric: false,
                     metric: m,
                     neg: false,
                     change: false,
@@ -1092,11 +1338,13 @@ impl Doc<'_> {
         q: &Quantity,
         cues: &[Cue],
         times: &[&TimeMention],
+        others: &[(usize, usize)],
         ctx: &Context,
     ) -> Option<Period> {
         let (q0, q1) = (q.span.start(), q.span.end());
-        let mut best: Option<(usize, Period)> = None;
-        let mut now = false;
+        let earlier = self.is_earlier_level(q, cues);
+        let mut best: Option<(usize, Option<Period>)> = None;
+        let now = false;
         for t in times {
             let (a, b) = (t.span.start(), t.span.end());
             if overlaps(a, b, q0, q1) {
@@ -1108,32 +1356,86 @@ impl Doc<'_> {
             {
                 continue;
             }
-            let d = if b <= q0 {
+            // "ten times more than in 2003": the time of a comparison.
+            let compared = cues
+                .iter()
+                .any(|c| c.cat == Cat::ComparePre && c.end <= a && self.pos.between(c.end, a) <= 1);
+            if compared && !earlier {
+                continue;
+            }
+            let mut d = if b <= q0 {
                 self.pos.between(b, q0)
             } else {
                 self.pos.between(q1, a)
             };
-            match self.period_of(t, cues, ctx) {
-                Some(p) => {
-                    if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-                        best = Some((d, p));
-                    }
+            // Another number between the time and this one: it is that number's time.
+            let other_between = others.iter().any(|&(o0, o1)| {
+                (o0, o1) != (q0, q1)
+                    && ((b <= q0 && o0 >= b && o1 <= q0)
+                        || (a >= q1 && o0 >= q1 && o1 <= a
+                            // "400m euros, compared with 984m euros in 2003"
+                            && cues.iter().any(|c| {
+                                matches!(c.cat, Cat::ComparePre | Cat::FromPre)
+                                    && c.start >= q1
+                                    && c.end <= o0
+                            })))
+            });
+            if other_between {
+                if a >= q1 {
+                    continue;
                 }
-                None => {
-                    if cues
-                        .iter()
-                        .any(|c| c.cat == Cat::Now && overlaps(c.start, c.end, a, b))
-                    {
-                        now = true;
-                    }
-                }
+                d += 8;
+            }
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, self.period_of(t, cues, ctx)));
             }
         }
-        if let Some((_, p)) = best {
+        let best = match best {
+            Some((d, Some(p))) => Some((d, p)),
+            Some((_, None)) => return None,
+            None => None,
+        };
+        let dist = |a: usize, b: usize| {
+            if b <= q0 {
+                self.pos.between(b, q0)
+            } else {
+                self.pos.between(q1, a)
+            }
+        };
+        // "now", "up until now" close to the number: the present, no period.
+        let now_d = cues
+            .iter()
+            .filter(|c| c.cat == Cat::Now && !overlaps(c.start, c.end, q0, q1))
+            .map(|c| dist(c.start, c.end))
+            .min();
+        if let Some((d, p)) = best {
+            if now_d.is_some_and(|n| n < d && d > 3 && n <= 6) {
+                return None;
+            }
             return Some(p);
         }
-        if now || cues.iter().any(|c| c.cat == Cat::Now) {
+        if now || now_d.is_some() {
             return None;
+        }
+        // "for the year" that the tagger left alone: the paragraph's period
+        // when it is of that kind, else the publication year.
+        for c in cues.iter().filter(|c| {
+            c.cat == Cat::AnaphoricTime
+                && !times
+                    .iter()
+                    .any(|t| overlaps(c.start, c.end, t.span.start(), t.span.end()))
+        }) {
+            let want = self.value(c);
+            if let Some(p) = &ctx.period {
+                if want == "any" || time::granularity(p) == want {
+                    return Some(p.clone());
+                }
+            }
+            if want == "year" {
+                if let Some(d) = self.published {
+                    return Some(Period::Year(d.year()));
+                }
+            }
         }
         ctx.period.clone()
     }
@@ -1142,8 +1444,7 @@ impl Doc<'_> {
     fn scope(
         &self,
         q: &Quantity,
-        s0: usize,
-        s1: usize,
+        mentions: &[Mention],
         cues: &[Cue],
         entities: &[&Entity],
         subject: &str,
@@ -1169,6 +1470,19 @@ impl Doc<'_> {
             .filter(|e| e.kind == EntityKind::Gpe && !e.name.is_empty())
         {
             let (a, b) = (g.span.start(), g.span.end());
+            // "Swiss Xstrata", "Gibraltar-based holding company": descriptors, not scopes.
+            let descriptor = self.text.get(b..).is_some_and(|r| r.starts_with("-based"))
+                || entities.iter().any(|o| {
+                    o.kind == EntityKind::Org
+                        && o.span.start() >= b
+                        && self
+                            .text
+                            .get(b..o.span.start())
+                            .is_some_and(|g| g.trim().is_empty())
+                });
+            if descriptor {
+                continue;
+            }
             let prep = cues.iter().any(|c| {
                 c.cat == Cat::ScopePre && c.end <= a && self.pos.between(c.end, a) <= 1 && {
                     // "in the" counts only directly; "in" may be followed by "the".
@@ -1181,9 +1495,11 @@ impl Doc<'_> {
                     gap.is_empty() || gap == "the"
                 }
             });
-            let market = cues
-                .iter()
-                .any(|c| c.cat == Cat::Market && c.start >= b && self.pos.between(b, c.start) <= 3);
+            let market = cues.iter().any(|c| {
+                (c.cat == Cat::Market && c.start >= b && self.pos.between(b, c.start) <= 3)
+                    // "European sales", "US revenue"
+                    || (c.cat == Cat::Metric && c.start >= b && self.pos.between(b, c.start) == 0)
+            });
             let possessive_before_number = b <= q0
                 && self
                     .text
@@ -1197,10 +1513,17 @@ impl Doc<'_> {
         for c in cues {
             match c.cat {
                 Cat::HomeMarket => {
+                    // "its home market": the home of whoever "its" is.
+                    let owner = mentions
+                        .iter()
+                        .rfind(|m| m.end <= c.start && !m.reporter && m.name.is_some())
+                        .and_then(|m| m.name.as_deref())
+                        .unwrap_or(subject)
+                        .to_lowercase();
                     let home = self
                         .homes
-                        .get(&subject.to_lowercase())
-                        .or_else(|| self.lex.homes.get(&subject.to_lowercase()))
+                        .get(&owner)
+                        .or_else(|| self.lex.homes.get(&owner))
                         .cloned();
                     if home.is_some() {
                         offer(dist(c.start, c.end), home);
@@ -1210,40 +1533,55 @@ impl Doc<'_> {
                 _ => {}
             }
         }
-        let _ = (s0, s1);
         best.and_then(|(_, s)| s)
     }
 
     /// Whether the number is reported, aimed at, or predicted.
-    fn modality(&self, q: &Quantity, s0: usize, cues: &[Cue], choice: &Choice) -> &'static str {
-        let q0 = q.span.start();
-        let Some(cue) = cues.iter().rfind(|c| {
+    fn modality(&self, q: &Quantity, s0: usize, cues: &[Cue]) -> &'static str {
+        let (q0, q1) = (q.span.start(), q.span.end());
+        let tail = q.noun.map_or(q1, |n| n.end().max(q1));
+        let before = cues.iter().rfind(|c| {
             c.cat == Cat::Modality
                 && c.end <= q0
                 && c.start >= s0
-                && self.pos.between(c.end, q0) <= 20
-        }) else {
+                && self.pos.between(c.end, q0) <= 12
+        });
+        // "2,500 jobs are to go", "500 jobs will be cut": a plan stated after the number.
+        let after = || {
+            cues.iter().find(|c| {
+                c.cat == Cat::Modality
+                    && c.start >= tail
+                    && self.pos.between(tail, c.start) <= 2
+                    && self.value(c) != "forecast"
+            })
+        };
+        let Some(cue) = before.or_else(after) else {
             return "actual";
         };
-        // A past-tense trigger between the cue and the number reports what happened.
-        let past_between = cues.iter().any(|c| {
-            c.cat == Cat::Metric
-                && c.start >= cue.end
-                && c.end <= q0
-                && self.lex.triggers.get(c.value).is_some_and(|t| t.past)
-        });
-        if past_between {
-            return "actual";
+        if cue.end <= q0 {
+            // A past-tense trigger or a new clause between the cue and the
+            // number: what it reports happened.
+            let between = cues.iter().any(|c| {
+                c.start >= cue.end
+                    && c.end <= q0
+                    && (c.cat == Cat::Reset
+                        || (c.cat == Cat::Metric
+                            && self.lex.triggers.get(c.value).is_some_and(|t| t.past)))
+            });
+            if between {
+                return "actual";
+            }
         }
-        let _ = choice;
         match self.value(cue) {
             "target" => "target",
             "forecast" => "forecast",
             _ => {
+                // "According to analysts' forecasts, HSBC will report ...".
                 let third = cues.iter().any(|c| {
-                    c.cat == Cat::ThirdParty
-                        && c.end <= cue.start
-                        && self.pos.between(c.end, cue.start) <= 4
+                    c.end <= cue.start
+                        && c.start >= s0
+                        && (c.cat == Cat::ThirdParty
+                            || (c.cat == Cat::Modality && self.value(c) == "forecast"))
                 });
                 if third { "forecast" } else { "target" }
             }

@@ -65,6 +65,9 @@ pub(crate) enum Cat {
     FromPre,
     Now,
     AnaphoricTime,
+    OtherMetric,
+    ComparePre,
+    Reset,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -96,6 +99,9 @@ impl Cat {
             "from_pre" => Cat::FromPre,
             "now" => Cat::Now,
             "anaphoric_time" => Cat::AnaphoricTime,
+            "other_metric" => Cat::OtherMetric,
+            "compare_pre" => Cat::ComparePre,
+            "reset" => Cat::Reset,
             _ => return None,
         })
     }
@@ -134,6 +140,8 @@ pub(crate) struct Lexicon {
     /// Meanings of each distinct phrase, by phrase index.
     pub meanings: Vec<Vec<Meaning>>,
     automaton: AhoCorasick,
+    /// Head nouns of company descriptors ("maker", "firm").
+    pub heads: std::collections::HashSet<String>,
     /// Lowercased reporter names.
     pub reporters: std::collections::HashSet<String>,
     /// Lowercased company name -> home country.
@@ -229,6 +237,7 @@ impl Lexicon {
         // Noun classes first: metric rows refer to them.
         let mut classes: Vec<String> = Vec::new();
         let mut defaults: Vec<(String, String, String, usize)> = Vec::new();
+        let mut heads = std::collections::HashSet::new();
         for (file, text) in cues {
             for (line, f) in rows(text) {
                 let (Some(cat), Some(phrase)) = (f.first(), f.get(1)) else {
@@ -271,6 +280,9 @@ impl Lexicon {
                         });
                     }
                     other => {
+                        if other == "anaphor_head" {
+                            heads.insert(phrase.to_lowercase());
+                        }
                         let Some(cat) = Cat::parse(other) else {
                             return Err(bad(file, line, format!("unknown cue category {other:?}")));
                         };
@@ -409,6 +421,7 @@ impl Lexicon {
             values: b.values,
             meanings: b.meanings,
             automaton,
+            heads,
             reporters: reporter_set,
             homes: home_map,
         })
@@ -456,7 +469,18 @@ fn word_boundary(text: &str, start: usize, end: usize) -> bool {
         (Some(l), Some(a)) => !(is_word_char(l) && is_word_char(a)),
         _ => true,
     };
-    left_ok && right_ok
+    // Not a part of a hyphenated compound ("price-rigging", "non-profit").
+    let joined_right = after
+        .strip_prefix('-')
+        .and_then(|r| r.chars().next())
+        .is_some_and(is_word_char)
+        && last.is_some_and(is_word_char);
+    let joined_left = before
+        .strip_suffix('-')
+        .and_then(|r| r.chars().next_back())
+        .is_some_and(is_word_char)
+        && first.is_some_and(is_word_char);
+    left_ok && right_ok && !joined_left && !joined_right
 }
 
 #[cfg(test)]
@@ -469,5 +493,7 @@ mod tests {
         assert!(!word_boundary("accompany", 2, 9));
         assert!(word_boundary("year-on-year", 0, 12));
         assert!(!word_boundary("itself", 0, 2));
+        assert!(!word_boundary("price-rigging", 0, 5));
+        assert!(!word_boundary("non-profit", 4, 10));
     }
 }
