@@ -77,7 +77,6 @@ pub(crate) struct Entities {
     titles: HashSet<String>,
     org_cues: HashSet<String>,
     suffixes: HashSet<String>,
-    product_lines: HashSet<String>,
 }
 
 impl Entities {
@@ -90,13 +89,6 @@ impl Entities {
         for (i, s) in rows.surfaces.iter().enumerate() {
             by_surface.entry(s.to_lowercase()).or_insert(i);
         }
-        let product_lines = rows
-            .entries
-            .iter()
-            .zip(&rows.surfaces)
-            .filter(|(e, _)| e.kind == EntityKind::Product)
-            .map(|(_, s)| s.to_lowercase())
-            .collect();
         Ok(Entities {
             ac,
             entries: rows.entries,
@@ -104,7 +96,6 @@ impl Entities {
             titles: words(include_str!("../data/person_titles.txt")),
             org_cues: words(include_str!("../data/org_cues.txt")),
             suffixes: words(include_str!("../data/corp_suffixes.txt")),
-            product_lines,
         })
     }
 
@@ -238,10 +229,5 @@ impl Entities {
                 | "that" | "as" | "by" | "with" | "from" | "of" | "to" | "he" | "she" | "they" | "we"
                 | "i" | "after" | "while" | "when" | "if" | "however" | "meanwhile" | "according"
         )
-    }
-
-    /// Whether `w` (lowercase) names a product line (`galaxy`, `iphone`).
-    pub fn is_product_line(&self, w: &str) -> bool {
-        self.product_lines.contains(w)
     }
 }

@@ -68,7 +68,7 @@ use crate::lexicon::Lexicon;
 use crate::quantity::{Quantities, Scratch};
 use crate::sent::Sent;
 use crate::time::Times;
-use factsift_core::{Date, Entity, EntityKind, Quantity, Tags, TimeMention, Tokenized};
+use factsift_core::{Date, Entity, EntityKind, Quantity, Span, Tags, TimeMention, Tokenized};
 use std::path::Path;
 
 pub use crate::lexicon::Direction;
@@ -252,9 +252,19 @@ impl Tagger {
             gaz.clear();
             self.entities.gazetteer(text, start, end, &mut gaz);
             for m in &models {
+                // `Xiaomi Mi 6`: the maker stays an ORG, the product starts after it.
+                let mut span = m.span;
+                if let Some(org) = gaz.iter().find(|g| {
+                    g.kind == EntityKind::Org && g.span.start() == span.start() && g.span.end() < span.end()
+                }) {
+                    let rest = text.get(org.span.end()..span.end()).unwrap_or("");
+                    let skip = rest.len() - rest.trim_start().len();
+                    span = Span::from_range(org.span.end() + skip..span.end());
+                }
+                let m = quantity::Model { span };
                 if !gaz.iter().any(|g| g.span.overlaps(m.span) && g.kind == EntityKind::Product) {
                     let name = m.span.slice(text).to_string();
-                    gaz.retain(|g| !m.span.contains(g.span) || g.kind != EntityKind::Product);
+                    gaz.retain(|g| !m.span.contains(g.span) || g.kind == EntityKind::Org);
                     gaz.push(Entity {
                         span: m.span,
                         kind: EntityKind::Product,

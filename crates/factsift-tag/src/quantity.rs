@@ -8,7 +8,6 @@ use factsift_core::{Bound, Quantity, QuantityKind, Span};
 /// A bare number: digits or number words.
 #[derive(Clone, Copy, Debug)]
 struct Atom {
-    a: usize,
     b: usize,
     value: f64,
     word: bool,
@@ -99,7 +98,7 @@ impl<'l> Quantities<'l> {
                 if matches!(s.w(i + 1), "/" | "⁄") && s.glued(i + 1) && s.is(i + 2, Lx::Num) && s.glued(i + 2) {
                     let d = parse_digits(s.raw(i + 2))?;
                     if d != 0.0 && !s.raw(i).contains([',', '.']) && !s.raw(i + 2).contains([',', '.']) && d > v {
-                        return Some(Atom { a: i, b: i + 3, value: v / d, word: false, ordinal: false });
+                        return Some(Atom { b: i + 3, value: v / d, word: false, ordinal: false });
                     }
                 }
                 if s.glued(i + 1)
@@ -107,7 +106,6 @@ impl<'l> Quantities<'l> {
                     && matches!(s.w(i + 1), "st" | "nd" | "rd" | "th")
                 {
                     return Some(Atom {
-                        a: i,
                         b: i + 2,
                         value: v,
                         word: false,
@@ -115,7 +113,6 @@ impl<'l> Quantities<'l> {
                     });
                 }
                 Some(Atom {
-                    a: i,
                     b: i + 1,
                     value: v,
                     word: false,
@@ -130,7 +127,6 @@ impl<'l> Quantities<'l> {
     fn word_atom(&self, s: &Sent, i: usize) -> Option<Atom> {
         let w = s.w(i);
         let mk = |b: usize, value: f64| Atom {
-            a: i,
             b,
             value,
             word: true,
@@ -164,7 +160,6 @@ impl<'l> Quantities<'l> {
         match class {
             NumClass::Ordinal => {
                 return Some(Atom {
-                    a: i,
                     b: i + 1,
                     value: v,
                     word: true,
@@ -845,7 +840,6 @@ impl<'l> Quantities<'l> {
             return Some(Found { q, a: i, b: e });
         }
         let atom = Atom {
-            a: i,
             b,
             value: lo,
             word: true,

@@ -19,7 +19,7 @@ const TIME_PREPS: [&str; 16] = [
 fn rel_word(w: &str) -> Option<i32> {
     match w {
         "this" | "current" => Some(0),
-        "last" | "previous" | "past" => Some(-1),
+        "last" | "previous" | "past" | "prior" | "preceding" => Some(-1),
         "next" | "coming" => Some(1),
         _ => None,
     }
@@ -243,6 +243,23 @@ impl<'l> Times<'l> {
         if let Some(d) = rel_word(w) {
             let k = i + 1;
             let unit = s.w(k);
+            // `the previous quarter` after `Q2 2017` is 2017-Q1: anchored on
+            // the text when an earlier mention of the sentence resolved.
+            if matches!(w, "previous" | "prior" | "preceding") {
+                let anchor = before.iter().rev().find_map(|t| t.period.clone());
+                let shifted = match (unit, anchor) {
+                    ("year", Some(a)) => shift_year(&a, -1),
+                    ("quarter", Some(Period::Quarter(y, q))) => {
+                        let q0 = y * 4 + i32::from(q) - 2;
+                        Some(Period::Quarter(q0.div_euclid(4), (q0.rem_euclid(4) + 1) as u8))
+                    }
+                    ("month", Some(Period::Month(y, m))) => months_period(y * 12 + i32::from(m) - 2, y * 12 + i32::from(m) - 2),
+                    _ => None,
+                };
+                if let Some(period) = shifted {
+                    return hit(k + 1, Some(period), ANCHOR);
+                }
+            }
             let pi = p.map(mon_index);
             let period = match unit {
                 "year" => p.map(|p| Period::Year(p.year() + d)),
