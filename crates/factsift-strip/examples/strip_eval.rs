@@ -37,7 +37,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let truth: HashMap<String, serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(truth)?)?;
     let mut docs = Vec::new();
-    for line in std::fs::read_to_string(input)?.lines() {
+    let html_mode = std::path::Path::new(input).is_dir();
+    let mut html_bytes = 0usize;
+    let mut html_secs = 0f64;
+    if html_mode {
+        let mut ids: Vec<&String> = truth.keys().collect();
+        ids.sort();
+        for id in ids {
+            let path = std::path::Path::new(input).join(format!("{id}.html.gz"));
+            let mut raw = Vec::new();
+            std::io::Read::read_to_end(
+                &mut flate2::read::GzDecoder::new(std::fs::File::open(&path)?),
+                &mut raw,
+            )?;
+            let (html, _) = factsift_html::decode(&raw);
+            html_bytes += html.len();
+            let t = std::time::Instant::now();
+            let page = factsift_html::extract(&html);
+            html_secs += t.elapsed().as_secs_f64();
+            let mut d = Document::new(id.as_str(), page.text);
+            d.url = page
+                .url
+                .or_else(|| truth[id]["url"].as_str().map(str::to_string));
+            d.title = page.title;
+            d.layout = Some(page.layout);
+            docs.push(d);
+        }
+    }
+    for line in std::fs::read_to_string(if html_mode { "/dev/null" } else { input })?.lines() {
         let v: serde_json::Value = serde_json::from_str(line)?;
         let mut d = Document::new(
             v["id"].as_str().unwrap_or_default(),
@@ -58,6 +85,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|i| args.get(i + 1));
     let mut dumped = String::new();
     let mut counts = Vec::new();
+    let t = std::time::Instant::now();
+    for d in &docs {
+        std::hint::black_box(stripper.strip(d));
+    }
+    let strip_secs = t.elapsed().as_secs_f64();
     for d in &docs {
         let out = if alone {
             stripper.strip(d)
@@ -66,6 +98,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let expected = truth[&d.id]["articleBody"].as_str().unwrap_or_default();
         let c = Counts::of(expected, &out.text(d));
+        if show == Some(&d.id) && args.iter().any(|a| a == "--classes") {
+            for (sp, c) in stripper.line_classes(d) {
+                let t = sp.slice(&d.text);
+                println!("{c:>14} {}", t.chars().take(120).collect::<String>());
+            }
+        }
         if show == Some(&d.id) {
             println!("TITLE: {:?}", out.title_text(d));
             println!("--- KEPT\n{}", out.text(d));
@@ -108,6 +146,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "pages {} precision {:.4} recall {:.4} F1 {:.4}",
         s.pages, s.precision, s.recall, s.f1
     );
+    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    println!(
+        "strip alone: {:.0} pages/s, {:.1} MB/s of text ({:.3}s)",
+        docs.len() as f64 / strip_secs,
+        text_bytes as f64 / strip_secs / 1e6,
+        strip_secs
+    );
+    if html_mode {
+        let all = strip_secs + html_secs;
+        println!(
+            "html extract + strip: {:.0} pages/s, {:.1} MB/s of HTML ({:.3}s)",
+            docs.len() as f64 / all,
+            html_bytes as f64 / all / 1e6,
+            all
+        );
+    }
     counts.sort_by(|a, b| {
         let f = |c: &Counts| c.tp;
         f(&a.1).total_cmp(&f(&b.1))

@@ -2,7 +2,7 @@
 //! block's ancestors.
 
 use crate::DropReason;
-use crate::features::{self, Line};
+use crate::features::{self, Class, Line};
 use crate::lexicon::{Hint, Lexicon};
 use factsift_core::{Document, Layout, Span};
 
@@ -56,6 +56,7 @@ pub(crate) fn block_lines(lex: &Lexicon, doc: &Document, layout: &Layout) -> Vec
             .elements
             .get(b.element)
             .is_some_and(|e| e.tag == "h1");
+        l.element = b.element;
         lines.push(l);
         elems.push(b.element);
     }
@@ -93,4 +94,85 @@ pub(crate) fn block_lines(lex: &Lexicon, doc: &Document, layout: &Layout) -> Vec
         }
     }
     lines
+}
+
+/// Climbing to a parent may add at most this many short lines without prose.
+const MAX_ADDED_SHORT: usize = 3;
+
+fn prose_words(l: &Line) -> f32 {
+    if matches!(l.class, Class::Good) {
+        l.words as f32
+    } else {
+        0.0
+    }
+}
+
+/// Keep the lines of the article's container: start from the smallest
+/// element holding all kept lines, climb to its parent while the prose the
+/// parent adds is coherent with the article (`coherent` judges a set of line
+/// indices) or it adds only a few short lines, then keep the container's
+/// lines that are not boilerplate.
+pub(crate) fn fill_container(
+    layout: &Layout,
+    lines: &[Line],
+    keep: &mut [bool],
+    mut coherent: impl FnMut(&[usize]) -> bool,
+) {
+    let ne = layout.elements.len();
+    // Lowest common ancestor of the kept lines' elements.
+    let mut lca: Option<Vec<usize>> = None;
+    for (l, _) in lines.iter().zip(keep.iter()).filter(|(_, k)| **k) {
+        if l.element >= ne {
+            return;
+        }
+        let mut chain: Vec<usize> = layout.ancestors(l.element).collect();
+        chain.reverse();
+        lca = Some(match lca {
+            None => chain,
+            Some(prev) => prev
+                .iter()
+                .zip(&chain)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    let Some(path) = lca else {
+        return;
+    };
+    let Some(mut depth) = path.len().checked_sub(1) else {
+        return;
+    };
+    let within = |l: &Line, e: usize| l.element < ne && layout.ancestors(l.element).any(|a| a == e);
+    let mut container = path[depth];
+    while depth > 0 {
+        let parent = path[depth - 1];
+        let added: Vec<usize> = (0..lines.len())
+            .filter(|&i| {
+                !matches!(lines[i].class, Class::Bad(_))
+                    && within(&lines[i], parent)
+                    && !within(&lines[i], container)
+            })
+            .collect();
+        let prose: f32 = added.iter().map(|&i| prose_words(&lines[i])).sum();
+        let ok = if prose > 0.0 {
+            coherent(&added)
+        } else {
+            added.len() <= MAX_ADDED_SHORT
+        };
+        if !ok {
+            break;
+        }
+        container = parent;
+        depth -= 1;
+    }
+    let first = keep.iter().position(|&k| k).unwrap_or(0);
+    for (i, l) in lines.iter().enumerate() {
+        if within(l, container)
+            && !matches!(l.class, Class::Bad(_))
+            && (i >= first || !matches!(l.class, Class::Short))
+        {
+            keep[i] = true;
+        }
+    }
 }

@@ -44,6 +44,10 @@ pub(crate) struct Line {
     pub template: bool,
     /// A blank line precedes this line in the text.
     pub blank_before: bool,
+    /// The line starts with a list bullet (`•`, `*`, `□`, `-`...).
+    pub bullet: bool,
+    /// The block's element in the layout (HTML only, else `usize::MAX`).
+    pub element: usize,
     /// The block is an HTML `h1` (HTML only).
     pub heading: bool,
     /// The line's class, set by [`classify`].
@@ -184,6 +188,8 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
         template: false,
         blank_before: false,
         heading: false,
+        element: usize::MAX,
+        bullet: s.starts_with(['•', '*', '□', '◦', '▪', '■', '·', '-', '–', '»', '›', '+']),
         class: Class::Short,
     }
 }
@@ -239,7 +245,7 @@ pub(crate) fn classify(l: &Line, stopless: bool) -> Class {
             || (l.words >= 20 && ratio >= 0.15)
             || (l.words >= 40 && l.sentences >= 2)
     };
-    if good && links < 0.3 {
+    if good && links < 0.3 && !l.bullet {
         return Class::Good;
     }
     if let Some((r, false)) = l.cue {

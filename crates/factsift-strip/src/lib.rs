@@ -369,6 +369,13 @@ impl Stripper {
         select::strip(&self.lexicon, doc, None)
     }
 
+    /// Diagnostics: each line's span and class before page-level decisions
+    /// (`good`, `near`, `short` or the drop reason), for tuning tools.
+    #[doc(hidden)]
+    pub fn line_classes(&self, doc: &Document) -> Vec<(Span, String)> {
+        select::line_classes(&self.lexicon, doc)
+    }
+
     /// Strip one page, also treating the lines that `template` learned to
     /// recur across pages of the document's site as boilerplate.
     ///

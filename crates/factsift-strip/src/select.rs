@@ -18,6 +18,12 @@ const SMALL_SECTION: usize = 8;
 /// Borders do not stop the article's extension backwards (share bars and
 /// bylines sit between a lede and the body).
 const BACK_SOFT: bool = true;
+/// Below this much prose, bylines and share bars do not end the article.
+const HEADER_WORDS: f32 = 80.0;
+/// HTML: keep the non-boilerplate lines of the article's container.
+const CONTAINER: bool = true;
+/// HTML: the container grows to a parent whose added prose is this coherent.
+const CLIMB_COHERENCE: f32 = 0.4;
 /// Joined sections add their words to the article's profile.
 const GROW: bool = true;
 /// Extend the article through short lines after its last prose section.
@@ -32,6 +38,10 @@ const MAX_GAP: usize = 10;
 const CANDIDATES: usize = 8;
 /// How much agreement with the URL slug weighs in choosing the core.
 const SLUG_WEIGHT: f32 = 1.5;
+/// How much a headline agreeing with a candidate core weighs in choosing it.
+const TITLE_WEIGHT: f32 = 0.5;
+/// How much a later position on the page counts against a candidate core.
+const POSITION_WEIGHT: f32 = 0.2;
 /// How many lines before the body the title may be.
 const TITLE_WINDOW: usize = 10;
 
@@ -118,6 +128,29 @@ fn slug_words(lex: &Lexicon, url: Option<&str>, buf: &mut String) -> HashSet<u64
     out
 }
 
+pub(crate) fn line_classes(lex: &Lexicon, doc: &Document) -> Vec<(factsift_core::Span, String)> {
+    let mut lines = match &doc.layout {
+        Some(layout) if !layout.blocks.is_empty() => dom::block_lines(lex, doc, layout),
+        _ => features::text_lines(lex, doc),
+    };
+    for l in &mut lines {
+        l.class = features::classify(l, false);
+    }
+    mark_bylines(&mut lines, &doc.text);
+    lines
+        .iter()
+        .map(|l| {
+            let c = match l.class {
+                Class::Good => "good".to_string(),
+                Class::Near => "near".to_string(),
+                Class::Short => "short".to_string(),
+                Class::Bad(r) => format!("bad:{r}"),
+            };
+            (l.span, c)
+        })
+        .collect()
+}
+
 pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) -> Stripped {
     let text = doc.text.as_str();
     let mut lines = match &doc.layout {
@@ -192,15 +225,26 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     let slug = slug_words(lex, doc.url.as_deref(), &mut buf);
     let gap_info = |a: usize, b: usize| {
         let g = &lines[sections[a].hi + 1..sections[b].lo];
-        let hard = g
+        let hard = g.iter().any(|l| {
+            matches!(l.class, Class::Bad(r) if r.is_hard_border()
+                && !matches!(r, DropReason::Byline | DropReason::Social))
+        });
+        let weak = g
             .iter()
-            .any(|l| matches!(l.class, Class::Bad(r) if r.is_hard_border()));
+            .any(|l| matches!(l.class, Class::Bad(DropReason::Byline | DropReason::Social)));
         let any_bad = g.iter().any(|l| matches!(l.class, Class::Bad(_)));
-        (g.len(), hard, any_bad)
+        (g.len(), hard, weak, any_bad)
     };
-    let joins = |k: usize, gap: (usize, bool, bool), profile: &HashSet<u64>, back: bool| {
-        let (len, hard, any_bad) = gap;
-        if (hard && !(back && BACK_SOFT)) || len > MAX_GAP {
+    // `short_so_far`: the article has little prose yet, so a byline or a
+    // share bar is still its header rather than its end.
+    let joins = |k: usize,
+                 gap: (usize, bool, bool, bool),
+                 profile: &HashSet<u64>,
+                 back: bool,
+                 short_so_far: bool| {
+        let (len, hard, weak, any_bad) = gap;
+        let border = hard || (weak && !short_so_far);
+        if (border && !(back && BACK_SOFT)) || len > MAX_GAP {
             return false;
         }
         let words = &sec_words[k];
@@ -215,18 +259,26 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         let mut profile = sec_words[k].clone();
         profile.extend(extra.iter().copied());
         let mut last = k;
+        let mut so_far = sections[k].score;
         for j in k + 1..sections.len() {
-            if !joins(j, gap_info(j - 1, j), &profile, false) {
+            if !joins(
+                j,
+                gap_info(j - 1, j),
+                &profile,
+                false,
+                so_far < HEADER_WORDS,
+            ) {
                 break;
             }
             if GROW {
                 profile.extend(sec_words[j].iter().copied());
             }
+            so_far += sections[j].score;
             last = j;
         }
         let mut first = k;
         for j in (floor..k).rev() {
-            if !joins(j, gap_info(j, j + 1), &profile, true) {
+            if !joins(j, gap_info(j, j + 1), &profile, true, true) {
                 break;
             }
             if GROW {
@@ -242,35 +294,21 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     order.sort_by(|&a, &b| sections[b].score.total_cmp(&sections[a].score));
     order.truncate(CANDIDATES);
     let empty = HashSet::new();
-    let mut best_main: Option<(f32, usize)> = None;
-    for &k in &order {
-        let (first, last, _) = chain(k, &empty, 0);
-        let total: f32 = sections[first..=last].iter().map(|s| s.score).sum();
-        let slug_recall = if slug.len() >= 2 {
-            let hit = slug
-                .iter()
-                .filter(|w| sec_words[first..=last].iter().any(|sw| sw.contains(w)))
-                .count();
-            hit as f32 / slug.len() as f32
-        } else {
-            0.0
-        };
-        let weight = total * (1.0 + SLUG_WEIGHT * slug_recall);
-        if best_main.is_none_or(|(b, _)| weight > b) {
-            best_main = Some((weight, k));
-        }
-    }
-    let mut keep = vec![false; n];
-    let mut title: Option<usize> = None;
-    if let Some((_, main)) = best_main {
-        let (first, _, profile) = chain(main, &empty, 0);
-        let sec = sections[first];
-        // Title: agreement with the body's words, the URL slug and the
-        // metadata title, near the start of the article.
-        let meta_title = doc.title.as_deref().map(norm).filter(|t| !t.is_empty());
+    // Title: a headline-like line agreeing with the body's words, the URL
+    // slug and the metadata title, just before (or opening) the article.
+    let meta_title = doc.title.as_deref().map(norm).filter(|t| !t.is_empty());
+    let find_title = |lo: usize, profile: &HashSet<u64>, buf: &mut String| {
         let mut best: Option<(f32, usize)> = None;
-        let from = sec.lo.saturating_sub(TITLE_WINDOW);
-        for (k, l) in lines.iter().enumerate().take(sec.lo + 1).skip(from) {
+        // The window counts lines that are not boilerplate, up to a limit.
+        let mut from = lo;
+        let mut counted = 0;
+        while from > 0 && counted < TITLE_WINDOW && lo - from < 3 * TITLE_WINDOW {
+            from -= 1;
+            if !matches!(lines[from].class, Class::Bad(_)) {
+                counted += 1;
+            }
+        }
+        for (k, l) in lines.iter().enumerate().take(lo + 1).skip(from) {
             let candidate = !matches!(l.class, Class::Bad(_) | Class::Good)
                 && (2..=40).contains(&l.words)
                 && !(l.sentence_end && l.span.slice(text).ends_with('.'))
@@ -280,8 +318,8 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             }
             let s = l.span.slice(text);
             let mut words = HashSet::new();
-            content_words(lex, s, &mut buf, &mut words);
-            let mut score = overlap(&words, &profile) + 0.5 * overlap(&words, &slug);
+            content_words(lex, s, buf, &mut words);
+            let mut score = overlap(&words, profile) + 0.5 * overlap(&words, &slug);
             if let Some(t) = &meta_title {
                 let ns = norm(s);
                 if !ns.is_empty()
@@ -300,6 +338,37 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 best = Some((score, k));
             }
         }
+        best
+    };
+    let mut best_main: Option<(f32, usize)> = None;
+    for &k in &order {
+        let (first, last, profile) = chain(k, &empty, 0);
+        let total: f32 = sections[first..=last].iter().map(|s| s.score).sum();
+        let slug_recall = if slug.len() >= 2 {
+            let hit = slug
+                .iter()
+                .filter(|w| sec_words[first..=last].iter().any(|sw| sw.contains(w)))
+                .count();
+            hit as f32 / slug.len() as f32
+        } else {
+            0.0
+        };
+        let title_score =
+            find_title(sections[first].lo, &profile, &mut buf).map_or(0.0, |t| t.0.min(1.5));
+        let position = 1.0 - POSITION_WEIGHT * sections[first].lo as f32 / n as f32;
+        let weight = total
+            * (1.0 + SLUG_WEIGHT * slug_recall)
+            * (1.0 + TITLE_WEIGHT * title_score)
+            * position;
+        if best_main.is_none_or(|(b, _)| weight > b) {
+            best_main = Some((weight, k));
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut title: Option<usize> = None;
+    if let Some((_, main)) = best_main {
+        let (first, _, profile) = chain(main, &empty, 0);
+        let best = find_title(sections[first].lo, &profile, &mut buf);
         let mut title_words = HashSet::new();
         let mut floor = 0;
         if let Some((_, k)) = best {
@@ -346,6 +415,20 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             if !matches!(lines[i].class, Class::Bad(_)) && KEEP_INNER {
                 keep[i] = true;
             }
+        }
+        // HTML: the article's container is the smallest element holding the
+        // kept prose; when it holds little other prose, its other lines
+        // that are not boilerplate are the article's too.
+        if let Some(layout) = doc.layout.as_ref().filter(|_| CONTAINER) {
+            let profile = chain(main, &title_words, floor.min(main)).2;
+            let mut cbuf = String::new();
+            dom::fill_container(layout, &lines, &mut keep, |added| {
+                let mut words = HashSet::new();
+                for &i in added {
+                    content_words(lex, lines[i].span.slice(text), &mut cbuf, &mut words);
+                }
+                overlap(&words, &profile) >= CLIMB_COHERENCE
+            });
         }
         if let Some(t) = title {
             keep[t] = false;
