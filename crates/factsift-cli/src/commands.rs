@@ -2,9 +2,14 @@
 
 use crate::output::Output;
 use crate::runner::{DocumentRun, InputArgs, finish};
-use anyhow::Result;
-use factsift_core::{Span, TokenKind};
+use anyhow::{Context, Result};
+use factsift_core::{Document, Span, TokenKind};
+use factsift_dedup::{DedupIndex, Deduper, MergedFact, Merger};
+use factsift_ingest::{Item, Reader};
+use factsift_pipeline::Pipeline;
+use factsift_strip::{Template, TemplateLearner};
 use serde::Serialize;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -36,6 +41,36 @@ struct TokenizedOut<'a> {
     id: &'a str,
     sentences: Vec<SpanText<'a>>,
     tokens: Vec<TokenOut<'a>>,
+}
+
+/// Options of the subcommands that strip boilerplate.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StripArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Judge each page alone: skip the first pass that learns each site's
+    /// template (lines recurring across its pages). Implied for `-`.
+    #[arg(long)]
+    pub single_pass: bool,
+}
+
+/// What `extract` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Emit {
+    /// Canonical facts: merged across mentions and documents, with sources.
+    Facts,
+    /// One fact per mention, before merging, in document order.
+    Mentions,
+}
+
+/// Options of `extract`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub strip: StripArgs,
+    /// Write canonical facts or raw mentions.
+    #[arg(long, value_enum, default_value_t = Emit::Facts)]
+    pub emit: Emit,
 }
 
 /// `factsift tokenize`: sentences and tokens of each whole document.
@@ -76,4 +111,267 @@ pub fn tokenize(args: &InputArgs) -> Result<ExitCode> {
     )?;
     stats.records = records;
     finish(args, output, stats)
+}
+
+/// The first pass over re-readable inputs: what recurs across each site's
+/// pages. Errors are not reported here; the main pass reports them.
+fn learn_templates(args: &StripArgs) -> Result<Template> {
+    let reads_stdin = args.input.inputs.iter().any(|p| p.as_os_str() == "-");
+    let mut learner = TemplateLearner::new();
+    if args.single_pass || reads_stdin {
+        return Ok(learner.finish());
+    }
+    let reader = Reader::builder()
+        .max_document_bytes(args.input.max_doc_bytes)
+        .build()
+        .context("invalid ingestion options")?;
+    for item in reader.read(args.input.inputs.iter().cloned()) {
+        if let Item::Document { doc, .. } = item {
+            learner.observe(&doc);
+        }
+    }
+    Ok(learner.finish())
+}
+
+fn build_pipeline() -> Result<Pipeline> {
+    Pipeline::builder()
+        .build()
+        .context("cannot load the pipeline's data")
+}
+
+/// `factsift strip`: the article text and the dropped boilerplate.
+pub fn strip(args: &StripArgs) -> Result<ExitCode> {
+    let pipeline = build_pipeline()?;
+    let template = learn_templates(args)?;
+    let mut output = Output::open(args.input.output.as_deref())?;
+    let mut records = 0;
+    let run = DocumentRun {
+        args: &args.input,
+        command: "strip",
+    };
+    let mut stats = run.run(
+        |doc| serde_json::to_string(&pipeline.stripper().strip_with(doc, &template).record(doc)),
+        |_, line| {
+            output.line(&line?)?;
+            records += 1;
+            Ok(())
+        },
+    )?;
+    stats.records = records;
+    finish(&args.input, output, stats)
+}
+
+/// Adds a `text` field beside every `span` object of a JSON tree, so tag
+/// output can be read without the document at hand.
+fn add_span_texts(value: &mut serde_json::Value, text: &str) {
+    match value {
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| add_span_texts(v, text)),
+        serde_json::Value::Object(map) => {
+            let slice = map.get("span").and_then(|s| {
+                let start = s.get("start")?.as_u64()? as usize;
+                let end = s.get("end")?.as_u64()? as usize;
+                text.get(start..end)
+            });
+            if let Some(slice) = slice {
+                map.insert("text".to_string(), slice.into());
+            }
+            for (key, v) in map.iter_mut() {
+                if key != "span" {
+                    add_span_texts(v, text);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `factsift tag`: entities, quantities and times of each article.
+pub fn tag(args: &StripArgs) -> Result<ExitCode> {
+    let pipeline = build_pipeline()?;
+    let template = learn_templates(args)?;
+    let mut output = Output::open(args.input.output.as_deref())?;
+    let mut records = 0;
+    let run = DocumentRun {
+        args: &args.input,
+        command: "tag",
+    };
+    let mut stats = run.run(
+        |doc| {
+            let out = pipeline.run_with(doc, &template);
+            let mut tags = serde_json::to_value(&out.tags)?;
+            add_span_texts(&mut tags, &doc.text);
+            let mut record = serde_json::json!({ "id": doc.id, "date": doc.date });
+            if let (Some(record), serde_json::Value::Object(tags)) = (record.as_object_mut(), tags)
+            {
+                record.extend(tags);
+            }
+            serde_json::to_string(&record)
+        },
+        |_, line| {
+            output.line(&line?)?;
+            records += 1;
+            Ok(())
+        },
+    )?;
+    stats.records = records;
+    finish(&args.input, output, stats)
+}
+
+/// `factsift extract`: the whole pipeline, then near-duplicate clustering
+/// and the merge into canonical facts.
+pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
+    let pipeline = build_pipeline()?;
+    let deduper = Deduper::new();
+    let template = learn_templates(&args.strip)?;
+    let input = &args.strip.input;
+    let mut output = Output::open(input.output.as_deref())?;
+    let mut index = DedupIndex::new(&deduper);
+    let mut mentions: Vec<MergedFact> = Vec::new();
+    let mut records = 0u64;
+    let mut mention_count = 0u64;
+    let run = DocumentRun {
+        args: input,
+        command: "extract",
+    };
+    let mut stats = run.run(
+        |doc: &Document| {
+            let out = pipeline.run_with(doc, &template);
+            let sketch = deduper.sketch(&doc.id, &out.stripped.text(doc));
+            (out.facts, sketch)
+        },
+        |_, (facts, sketch)| {
+            index.add(sketch);
+            mention_count += facts.len() as u64;
+            match args.emit {
+                Emit::Mentions => {
+                    for fact in &facts {
+                        output.line(&serde_json::to_string(fact)?)?;
+                        records += 1;
+                    }
+                }
+                Emit::Facts => mentions.extend(facts.into_iter().map(MergedFact::from)),
+            }
+            Ok(())
+        },
+    )?;
+    let clusters = index.finish();
+    if args.emit == Emit::Facts && !stats.interrupted {
+        let facts = Merger::new()
+            .with_clusters(clusters.cluster_map())
+            .merge(mentions);
+        for fact in &facts {
+            output.line(&serde_json::to_string(fact)?)?;
+        }
+        records = facts.len() as u64;
+    }
+    stats.records = records;
+    stats.extra.insert("mentions".to_string(), mention_count);
+    stats.extra.insert(
+        "duplicate documents".to_string(),
+        clusters.duplicates() as u64,
+    );
+    finish(input, output, stats)
+}
+
+/// `factsift dedup`: each document's near-duplicate cluster.
+pub fn dedup(args: &StripArgs) -> Result<ExitCode> {
+    let pipeline = build_pipeline()?;
+    let deduper = Deduper::new();
+    let template = learn_templates(args)?;
+    let mut output = Output::open(args.input.output.as_deref())?;
+    let mut index = DedupIndex::new(&deduper);
+    let run = DocumentRun {
+        args: &args.input,
+        command: "dedup",
+    };
+    let mut stats = run.run(
+        |doc| {
+            deduper.sketch(
+                &doc.id,
+                &pipeline.stripper().strip_with(doc, &template).text(doc),
+            )
+        },
+        |_, sketch| {
+            index.add(sketch);
+            Ok(())
+        },
+    )?;
+    let clusters = index.finish();
+    for assignment in &clusters.assignments {
+        output.line(&serde_json::to_string(assignment)?)?;
+    }
+    stats.records = clusters.assignments.len() as u64;
+    stats.extra.insert(
+        "duplicate documents".to_string(),
+        clusters.duplicates() as u64,
+    );
+    finish(&args.input, output, stats)
+}
+
+/// Options of `merge`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MergeArgs {
+    /// Fact files (JSONL) from `extract` runs over shards of one dump.
+    #[arg(required = true, value_name = "PART")]
+    pub parts: Vec<PathBuf>,
+    /// Write the merged facts to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `factsift merge`: one canonical fact file from shard outputs. The merge
+/// is associative and commutative, so any grouping gives the same bytes.
+pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
+    let mut facts = Vec::new();
+    for part in &args.parts {
+        let file =
+            std::fs::File::open(part).with_context(|| format!("cannot read {}", part.display()))?;
+        let parsed = factsift_dedup::parse_merged(
+            std::io::BufReader::new(file),
+            &part.display().to_string(),
+        )?;
+        facts.extend(parsed);
+    }
+    let merged = Merger::new().merge(facts);
+    let mut output = Output::open(args.output.as_deref())?;
+    for fact in &merged {
+        output.line(&serde_json::to_string(fact)?)?;
+    }
+    output.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Options of `eval`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EvalArgs {
+    /// Gold facts (JSONL, the fact contract's format).
+    #[arg(long, value_name = "GOLD")]
+    pub gold: PathBuf,
+    /// Predicted facts (JSONL), e.g. the output of `factsift extract`.
+    #[arg(value_name = "PRED")]
+    pub pred: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list misses and false positives side by side.
+    #[arg(long)]
+    pub show: bool,
+}
+
+/// `factsift eval`: the fact contract's scores of predictions against gold.
+pub fn eval(args: &EvalArgs) -> Result<ExitCode> {
+    let gold = factsift_eval::read_facts(&args.gold)?;
+    let pred = factsift_eval::read_facts(&args.pred)?;
+    let report = factsift_eval::score(&gold, &pred);
+    let mut output = Output::open(None)?;
+    if args.json {
+        output.line(&serde_json::to_string_pretty(&report)?)?;
+    } else {
+        output.line(report.table().trim_end())?;
+    }
+    if args.show {
+        output.line(report.show(&gold, &pred).trim_end())?;
+    }
+    output.finish()?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -24,6 +24,18 @@ struct Cli {
 enum Command {
     /// Split each document into sentences and tokens (one JSON line per document).
     Tokenize(runner::InputArgs),
+    /// Keep the article, drop site chrome: title, text and dropped spans with reasons.
+    Strip(commands::StripArgs),
+    /// Entities, numbers, money, percentages, ranks, dates and periods of each article.
+    Tag(commands::StripArgs),
+    /// The whole pipeline: canonical, deduplicated, source-linked facts (JSONL).
+    Extract(commands::ExtractArgs),
+    /// Near-duplicate clusters of documents (one JSON line per document).
+    Dedup(commands::StripArgs),
+    /// Merge fact files of shards of one dump into one.
+    Merge(commands::MergeArgs),
+    /// Score predicted facts against gold facts as the fact contract says.
+    Eval(commands::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +47,12 @@ fn main() -> ExitCode {
     }
     let result = match &cli.command {
         Command::Tokenize(args) => commands::tokenize(args),
+        Command::Strip(args) => commands::strip(args),
+        Command::Tag(args) => commands::tag(args),
+        Command::Extract(args) => commands::extract(args),
+        Command::Dedup(args) => commands::dedup(args),
+        Command::Merge(args) => commands::merge(args),
+        Command::Eval(args) => commands::eval(args),
     };
     result.unwrap_or_else(runner::report_error)
 }

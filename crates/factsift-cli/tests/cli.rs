@@ -1,4 +1,5 @@
 //! Integration tests of the `factsift` binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
