@@ -328,7 +328,7 @@ pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
             std::fs::File::open(part).with_context(|| format!("cannot read {}", part.display()))?;
         let parsed = factsift_dedup::parse_merged(
             std::io::BufReader::new(file),
-            &part.display().to_string(),
+            part.display().to_string(),
         )?;
         facts.extend(parsed);
     }
