@@ -3,6 +3,30 @@
 
 use crate::Error;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the keys are short words, for which SipHash's setup dominates.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// How an abbreviation behaves at a sentence boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,8 +52,10 @@ pub(crate) const DEFAULT_STARTERS: &str = include_str!("../data/sentence_starter
 /// right structure here (an automaton would scan the whole text instead).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    abbrevs: HashMap<Box<str>, Abbrev>,
-    starters: HashSet<Box<str>>,
+    abbrevs: HashMap<Box<str>, Abbrev, FnvBuild>,
+    starters: HashSet<Box<str>, FnvBuild>,
+    /// The longest abbreviation in bytes: longer words skip the lookup.
+    longest: usize,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -75,6 +101,7 @@ impl Lexicon {
                     entry: entry.to_string(),
                 });
             }
+            self.longest = self.longest.max(entry.len());
             self.abbrevs.insert(entry.into(), kind);
         }
         Ok(())
@@ -97,6 +124,9 @@ impl Lexicon {
 
     /// The behaviour of `word` (without its period) as an abbreviation.
     pub(crate) fn abbrev(&self, word: &str) -> Option<Abbrev> {
+        if word.len() > self.longest {
+            return None;
+        }
         if let Some(&a) = self.abbrevs.get(word) {
             return Some(a);
         }

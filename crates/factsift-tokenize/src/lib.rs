@@ -307,6 +307,9 @@ impl Tokenizer {
         out: &mut Tokenized,
     ) {
         scratch.pieces.clear();
+        // About one piece per five bytes of news text: grow once, not often.
+        scratch.pieces.reserve((end - start) / 5);
+        out.tokens.reserve((end - start) / 6);
         segment::pieces(text, start, end, &mut scratch.pieces);
         let from = out.tokens.len();
         scratch.flags.truncate(from);

@@ -1,11 +1,13 @@
 //! Word-boundary pieces: the UAX #29 word segmentation of the text, with
 //! whitespace dropped.
 //!
-//! The text is first cut into whitespace-free runs. Runs of pure ASCII (most
-//! of an English news page) are segmented by a byte loop that applies the
-//! UAX #29 rules for ASCII; any run with a non-ASCII character goes to
-//! `unicode-segmentation`. UAX #29 always breaks at whitespace, so both
-//! paths give the same pieces, and the ASCII path is several times faster.
+//! A fast path segments the characters that make up nearly all of English
+//! news text (ASCII, Latin-1 and Latin Extended letters, curly quotes and
+//! apostrophes, dashes, `…`, `£`, `€`...) by applying the UAX #29 rules for
+//! just those characters. When a run of non-whitespace characters contains
+//! anything else, the whole run is segmented again by `unicode-segmentation`.
+//! UAX #29 always breaks at whitespace, so both paths give the same pieces
+//! (a property test checks it), and the fast path is several times faster.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -50,12 +52,20 @@ const SPACE: u8 = 0;
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
 const UNDER: u8 = 3;
+/// A mark of its own (UAX #29 "Other").
 const OTHER: u8 = 4;
-const NON_ASCII: u8 = 5;
+/// `:` joins letters (MidLetter).
+const MID_LETTER: u8 = 5;
+/// `,` `;` join digits (MidNum).
+const MID_NUM: u8 = 6;
+/// `.` `'` `‘` `’` join letters and digits (MidNumLet).
+const MID_NUM_LET: u8 = 7;
+/// A character the fast path does not know: segment the run slowly.
+const SLOW: u8 = 8;
 
-/// The class of every byte, for the ASCII fast path.
+/// The class of every ASCII byte, and `SLOW` for the others.
 static CLASS: [u8; 256] = {
-    let mut t = [NON_ASCII; 256];
+    let mut t = [SLOW; 256];
     let mut b = 0;
     while b < 128 {
         t[b] = match b as u8 {
@@ -63,6 +73,9 @@ static CLASS: [u8; 256] = {
             b'a'..=b'z' | b'A'..=b'Z' => LETTER,
             b'0'..=b'9' => DIGIT,
             b'_' => UNDER,
+            b':' => MID_LETTER,
+            b',' | b';' => MID_NUM,
+            b'.' | b'\'' => MID_NUM_LET,
             _ => OTHER,
         };
         b += 1;
@@ -70,114 +83,180 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// The fast-path class of the character at `i`, the character and its
+/// length in bytes.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (u8, char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (CLASS[b as usize], b as char, 1);
+    }
+    class_non_ascii(text, i)
+}
+
+#[inline(never)]
+fn class_non_ascii(text: &str, i: usize) -> (u8, char, usize) {
+    let Some(c) = text[i..].chars().next() else {
+        return (SLOW, '\u{fffd}', 1);
+    };
+    let class = match c {
+        '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => LETTER,
+        '\u{2018}' | '\u{2019}' => MID_NUM_LET,
+        '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '–' | '—' | '―' | '‐' | '‑' | '…' | '•'
+        | '£' | '€' | '¥' | '¢' | '©' | '®' | '™' | '°' | '§' | '¶' | '†' | '‡' | '′' | '″'
+        | '¡' | '¿' | '±' | '½' | '¼' | '¾' => OTHER,
+        '\u{a0}'
+        | '\u{2000}'..='\u{200a}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{3000}'
+        | '\u{85}'
+        | '\u{1680}' => SPACE,
+        _ => SLOW,
+    };
+    (class, c, c.len_utf8())
+}
+
 #[inline]
-fn class(b: u8) -> u8 {
-    CLASS[b as usize]
+fn is_word_class(k: u8) -> bool {
+    matches!(k, LETTER | DIGIT | UNDER)
 }
 
 /// Appends the pieces of `text[start..end]` to `out`. `start` and `end`
 /// must be character boundaries of `text`.
-///
-/// ASCII is segmented in one pass. A run (between whitespace) in which a
-/// non-ASCII character turns up is segmented again, whole, by
-/// unicode-segmentation: its pieces so far are dropped first.
 pub(crate) fn pieces(text: &str, start: usize, end: usize, out: &mut Vec<Piece>) {
-    let bytes = text.as_bytes();
     let mut i = start;
     let mut run_start = start;
     let mut run_pieces = out.len();
     while i < end {
-        let b = bytes[i];
-        match class(b) {
+        let (k, c, len) = class_at(text, i);
+        match k {
             SPACE => {
-                i += 1;
+                i += len;
                 run_start = i;
                 run_pieces = out.len();
             }
-            OTHER => {
-                out.push(Piece {
-                    start: i,
-                    end: i + 1,
-                    first: b as char,
-                    class: Class::Other,
-                });
-                i += 1;
-            }
-            NON_ASCII => {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
-                };
-                i += c.len_utf8();
-                if c.is_whitespace() {
+            LETTER | DIGIT | UNDER => match word(text, i, k, c, end, out) {
+                Some(j) => i = j,
+                None => {
+                    i = slow_run(text, run_start, run_pieces, end, out);
                     run_start = i;
                     run_pieces = out.len();
-                    continue;
                 }
-                // Find the end of the run and segment it whole.
-                while i < end {
-                    let b = bytes[i];
-                    if b < 0x80 {
-                        if class(b) == SPACE {
-                            break;
-                        }
-                        i += 1;
-                    } else {
-                        match text[i..].chars().next() {
-                            Some(c) if !c.is_whitespace() => i += c.len_utf8(),
-                            _ => break,
-                        }
-                    }
-                }
-                out.truncate(run_pieces);
-                unicode_pieces(text, run_start, i, out);
+            },
+            SLOW => {
+                i = slow_run(text, run_start, run_pieces, end, out);
                 run_start = i;
                 run_pieces = out.len();
             }
-            c => i = ascii_word(bytes, i, c, end, out),
+            _ => {
+                out.push(Piece {
+                    start: i,
+                    end: i + len,
+                    first: c,
+                    class: Class::Other,
+                });
+                i += len;
+            }
         }
     }
 }
 
-/// UAX #29 for an ASCII word starting at `i` (a letter, digit or `_`):
-/// letters, digits and `_` join (WB5, WB8-WB10, WB13a/b); `.`, `'` and `:`
-/// join letters (WB6/7); `.`, `'`, `,` and `;` join digits (WB11/12).
-/// Returns the end of the word.
-#[inline]
-fn ascii_word(bytes: &[u8], i: usize, c: u8, end: usize, out: &mut Vec<Piece>) -> usize {
-    let mut j = i + 1;
-    let mut has_digit = c == DIGIT;
-    loop {
-        if j < end {
-            let k = class(bytes[j]);
-            if matches!(k, LETTER | DIGIT | UNDER) {
-                has_digit |= k == DIGIT;
-                j += 1;
-                continue;
+/// Segments the run starting at `run_start` with unicode-segmentation,
+/// replacing the pieces the fast path made for it (from `run_pieces` on).
+/// Returns the end of the run.
+#[cold]
+fn slow_run(
+    text: &str,
+    run_start: usize,
+    run_pieces: usize,
+    end: usize,
+    out: &mut Vec<Piece>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = run_start;
+    while i < end {
+        let b = bytes[i];
+        if b < 0x80 {
+            if CLASS[b as usize] == SPACE {
+                break;
             }
-            if k == OTHER && j + 1 < end {
-                let prev = class(bytes[j - 1]);
-                let next = class(bytes[j + 1]);
-                let mid = bytes[j];
-                let joins =
-                    (prev == LETTER && next == LETTER && matches!(mid, b'.' | b'\'' | b':'))
-                        || (prev == DIGIT
-                            && next == DIGIT
-                            && matches!(mid, b'.' | b'\'' | b',' | b';'));
-                if joins {
-                    j += 2;
-                    continue;
-                }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    out.truncate(run_pieces);
+    unicode_pieces(text, run_start, i, out);
+    i
+}
+
+/// UAX #29 for a word starting at `i` with a letter, digit or `_` of class
+/// `k`: letters, digits and `_` join (WB5, WB8-WB10, WB13a/b); `:`, `.`,
+/// `'`, `’` join letters (WB6/7); `,`, `;`, `.`, `'`, `’` join digits
+/// (WB11/12). Returns the end of the word, or `None` when it meets a
+/// character the fast path does not know.
+#[inline]
+fn word(
+    text: &str,
+    i: usize,
+    k: u8,
+    first: char,
+    end: usize,
+    out: &mut Vec<Piece>,
+) -> Option<usize> {
+    let mut j = i + first.len_utf8();
+    let mut prev = k;
+    let mut has_digit = k == DIGIT;
+    let bytes = text.as_bytes();
+    while j < end {
+        // Hot loop: ASCII letters and digits.
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            has_digit |= b.is_ascii_digit();
+            prev = if b.is_ascii_digit() { DIGIT } else { LETTER };
+            j += 1;
+            continue;
+        }
+        let (kj, _, len) = class_at(text, j);
+        if is_word_class(kj) {
+            has_digit |= kj == DIGIT;
+            prev = kj;
+            j += len;
+            continue;
+        }
+        if kj == SLOW {
+            return None;
+        }
+        if matches!(kj, MID_LETTER | MID_NUM | MID_NUM_LET) && j + len < end {
+            let (next, _, next_len) = class_at(text, j + len);
+            if next == SLOW {
+                return None;
+            }
+            let joins =
+                (prev == LETTER && next == LETTER && matches!(kj, MID_LETTER | MID_NUM_LET))
+                    || (prev == DIGIT && next == DIGIT && matches!(kj, MID_NUM | MID_NUM_LET));
+            if joins {
+                has_digit |= next == DIGIT;
+                prev = next;
+                j += len + next_len;
+                continue;
             }
         }
         break;
     }
-    let class = match c {
+    let class = match k {
         DIGIT => Class::Digit,
         _ if has_digit => Class::AlphaNum,
         _ => Class::Alpha,
     };
-    push_word(bytes, i, j, bytes[i] as char, class, out);
-    j
+    push_word(text.as_bytes(), i, j, first, class, out);
+    Some(j)
 }
 
 /// Pushes a word piece, splitting off a final possessive `'s` or `’s` as a
@@ -282,17 +361,26 @@ mod tests {
     }
 
     proptest! {
-        /// The ASCII fast path and unicode-segmentation agree on ASCII text.
+        /// The fast path and unicode-segmentation agree.
         #[test]
-        fn ascii_path_matches_unicode_segmentation(s in "[a-zA-Z0-9_.,;:'$%&()\\- ]{0,40}") {
+        fn fast_path_matches_unicode_segmentation(
+            s in "[a-zA-Z0-9_.,;:'$%&()\\- ’‘“”–—…•£€éÀÿ×÷\u{a0}\u{301}\u{5d0}\u{30a2}\u{4e00}]{0,40}"
+        ) {
             let fast = texts(&s);
+            // Reference: unicode-segmentation on each whitespace-free run.
             let mut slow = Vec::new();
-            unicode_pieces(&s, 0, s.len(), &mut slow);
-            let slow: Vec<&str> = slow
-                .iter()
-                .map(|p| &s[p.start..p.end])
-                .filter(|p| !p.chars().all(char::is_whitespace))
-                .collect();
+            let mut run = None;
+            for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+                match (run, c.is_whitespace()) {
+                    (None, false) => run = Some(i),
+                    (Some(r), true) => {
+                        unicode_pieces(&s, r, i, &mut slow);
+                        run = None;
+                    }
+                    _ => {}
+                }
+            }
+            let slow: Vec<&str> = slow.iter().map(|p| &s[p.start..p.end]).collect();
             prop_assert_eq!(fast, slow);
         }
     }

@@ -84,6 +84,10 @@ impl Splitter<'_> {
             return true;
         }
         let c = self.first_char(next);
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Stray punctuation (`in the US. .`) stays with the sentence.
+            return false;
+        }
         if flag & ELLIPSIS != 0 {
             return c.is_uppercase() || is_opener(c);
         }
@@ -134,12 +138,18 @@ impl Splitter<'_> {
             if flag & TERMINAL != 0 {
                 // Closing quotes and brackets glued to the terminal belong to
                 // the sentence: `... growth.” He said`.
+                // So do further glued terminals: `decision?".`
+                let mut flag = flag;
                 while last + 1 < n
                     && tokens[last].span.end() == tokens[last + 1].span.start()
-                    && tokens[last + 1].span.len() <= 3
-                    && is_closer(self.first_char(&tokens[last + 1]))
+                    && (flags[last + 1] & TERMINAL != 0
+                        || (tokens[last + 1].span.len() <= 3
+                            && is_closer(self.first_char(&tokens[last + 1]))))
                 {
                     last += 1;
+                    if flags[last] & TERMINAL != 0 {
+                        flag = flags[last];
+                    }
                 }
                 if last + 1 < n
                     && !self.is_list_marker(tokens, k, start)

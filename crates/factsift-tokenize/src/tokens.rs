@@ -252,7 +252,13 @@ impl Merger<'_> {
             if !self.adj(n) {
                 break;
             }
-            if (hyphen && p[n + 1].is_alnum()) || (amp && is_upper_word(self.s(n + 1))) {
+            // `F-16`, `COVID-19`, `Sakhalin-1` join, but a lower-case prefix
+            // leaves a number free for the tagger: `mid-2005`, `near-400,000`.
+            let hyphen_ok = hyphen
+                && p[n + 1].is_alnum()
+                && !(p[n + 1].class == Class::Digit
+                    && self.s(e).bytes().all(|b| b.is_ascii_lowercase()));
+            if hyphen_ok || (amp && is_upper_word(self.s(n + 1))) {
                 e = n + 1;
             } else {
                 break;
