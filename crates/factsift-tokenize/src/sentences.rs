@@ -119,6 +119,24 @@ impl Splitter<'_> {
             || (s.len() <= 4 && s.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
     }
 
+    /// Whether the single `.` at `k` (with nothing absorbed after it, `last
+    /// == k`) is inside a code or name rather than a full stop: glued to a
+    /// following digit (`ID.3`), or glued to a following word but not to the
+    /// preceding word (`(.SXAP)`, ` .NET`).
+    fn is_code_dot(&self, tokens: &[Token], k: usize, last: usize) -> bool {
+        let (dot, Some(next)) = (&tokens[k], tokens.get(k + 1)) else {
+            return false;
+        };
+        if last != k || dot.span.len() != 1 || dot.span.end() != next.span.start() {
+            return false;
+        }
+        let c = self.first_char(next);
+        let glued_before = k > 0
+            && tokens[k - 1].span.end() == dot.span.start()
+            && matches!(tokens[k - 1].kind, TokenKind::Word | TokenKind::Number);
+        c.is_numeric() || (c.is_alphanumeric() && !glued_before)
+    }
+
     /// Appends the sentences of `tokens[from..]` (tokens of one span, with
     /// their flags) to `out`.
     pub(crate) fn split(
@@ -153,6 +171,7 @@ impl Splitter<'_> {
                 }
                 if last + 1 < n
                     && !self.is_list_marker(tokens, k, start)
+                    && !self.is_code_dot(tokens, k, last)
                     && self.ends_after_terminal(flag, &tokens[last + 1])
                 {
                     end = true;

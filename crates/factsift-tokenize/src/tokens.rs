@@ -122,12 +122,28 @@ fn is_dotted_acronym(s: &str) -> bool {
     })
 }
 
-/// Whether an ASCII word is one or two letters followed by digits (`Q2`,
-/// `H1`, `FY17`): a number with a letter prefix.
+/// Whether an ASCII word is a number with a letter prefix: one or two
+/// letters before digits (`Q2`, `H1`, `FY17`), or up to three capitals before
+/// a number with a separator or a scale suffix (`RM2.70`, `USD10m`,
+/// `A33,232,682`). `RAV4` and `MWC17` stay words.
 fn is_letter_number(s: &str) -> bool {
     let b = s.as_bytes();
     let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    (1..=2).contains(&letters) && b.len() > letters && b[letters..].iter().all(u8::is_ascii_digit)
+    let rest = &b[letters..];
+    if !rest.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let body = rest
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, b',' | b'.'))
+        .count();
+    let (number, suffix) = rest.split_at(body);
+    if !suffix.iter().all(u8::is_ascii_lowercase) || suffix.len() > 3 {
+        return false;
+    }
+    let plain = number.iter().all(u8::is_ascii_digit) && suffix.is_empty();
+    ((1..=2).contains(&letters) && plain)
+        || ((1..=3).contains(&letters) && b[..letters].iter().all(u8::is_ascii_uppercase) && !plain)
 }
 
 fn is_upper_word(s: &str) -> bool {
@@ -186,6 +202,14 @@ impl Merger<'_> {
         }
         if cur.class != Class::Other {
             return None;
+        }
+        // A decimal without its zero, not glued to a word before it: `.500`.
+        if cur.is('.')
+            && (i == 0 || p[i - 1].end != cur.start || !p[i - 1].is_alnum())
+            && self.adj(i)
+            && digit_at(i + 1)
+        {
+            return Some(i + 1);
         }
         if is_currency(cur.first) && cur.end - cur.start == cur.first.len_utf8() {
             if self.adj(i) && digit_at(i + 1) {
