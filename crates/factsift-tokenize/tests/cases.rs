@@ -81,11 +81,38 @@ fn items(body: &[String]) -> Vec<String> {
 
 fn check(case: &Case, tokenizer: &Tokenizer) -> Vec<String> {
     let mut failures = Vec::new();
+    let wrapped_tokenizer;
+    let tokenizer = if case
+        .checks
+        .iter()
+        .any(|(name, _, _)| name == "wrapped lines")
+    {
+        wrapped_tokenizer = match Tokenizer::builder().wrapped_lines(true).build() {
+            Ok(t) => t,
+            Err(e) => return vec![format!("cases.txt:{}: {e}", case.line)],
+        };
+        &wrapped_tokenizer
+    } else {
+        tokenizer
+    };
     let Some(text) = &case.text else {
         return vec![format!("cases.txt:{}: case has no text", case.line)];
     };
     let t: Tokenized = tokenizer.tokenize(text);
-    let sentences: Vec<&str> = t.sentences.iter().map(|s| s.span.slice(text)).collect();
+    // Sentences are compared with whitespace runs collapsed to one space, so
+    // that one line of the case file can hold a sentence of wrapped text.
+    let collapsed: Vec<String> = t
+        .sentences
+        .iter()
+        .map(|s| {
+            s.span
+                .slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let sentences: Vec<&str> = collapsed.iter().map(String::as_str).collect();
     let tokens: Vec<&str> = t.tokens.iter().map(|t| t.span.slice(text)).collect();
     let kind_of = |s: &str| {
         t.tokens
@@ -154,6 +181,7 @@ fn check(case: &Case, tokenizer: &Tokenizer) -> Vec<String> {
                     }
                 }
             }
+            "wrapped lines" => {}
             other => fail(format!("unknown section {other:?}")),
         }
     }
