@@ -22,7 +22,9 @@
 //!    `it’s` into `it` `’s`, as spaCy does. Known abbreviations, single
 //!    capitals and dotted acronyms keep their period (`Mr.`, `J.`, `U.S.`,
 //!    `e.g.`); `No.`-style abbreviations only before a number (`No. 1`).
-//!    Runs of `.`, `!`, `?` are one token (`...`, `?!`).
+//!    Runs of `.`, `!`, `?` are one token (`...`, `?!`). Links and e-mail
+//!    addresses are one [`TokenKind::Symbol`] token, so the numbers and dots
+//!    in them are neither quantities nor full stops.
 //! 3. **Sentences.** A sentence ends after a `.`, `!` or `?` (and any closing
 //!    quotes or brackets glued to it: `growth.”`) unless the next token starts
 //!    with a lower-case letter or is a comma-like mark; after an ellipsis only

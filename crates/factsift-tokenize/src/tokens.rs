@@ -304,6 +304,11 @@ impl Merger<'_> {
             }
             match cur.class {
                 Class::Alpha | Class::AlphaNum | Class::Digit => {
+                    if let Some(e) = self.link_end(i) {
+                        self.push(cur.start, p[e].end, TokenKind::Symbol, 0);
+                        i = e + 1;
+                        continue;
+                    }
                     // A word followed by a period that belongs to it?
                     if self.adj(i) && p[i + 1].is('.') && !(self.adj(i + 1) && p[i + 2].is('.')) {
                         // `No. 1`, `No.2`: one number token.
@@ -387,6 +392,57 @@ impl Merger<'_> {
                 }
             }
         }
+    }
+
+    /// If a URL (`https://...`, `www.x.com/...`) or an e-mail address
+    /// (`a.b@c.org`) starts at word piece `i`, the index of its last piece:
+    /// the rest of the whitespace-free run, less trailing punctuation. Numbers
+    /// inside links are not quantities, and their `.`/`?` are not full stops.
+    fn link_end(&self, i: usize) -> Option<usize> {
+        let p = self.p;
+        let w = self.s(i);
+        let url = (matches!(w, "http" | "https" | "ftp")
+            && self.adj(i)
+            && p[i + 1].is(':')
+            && self.adj(i + 1)
+            && p[i + 2].is('/'))
+            || (w.len() > 4 && w.get(..4).is_some_and(|x| x.eq_ignore_ascii_case("www.")));
+        let email = !url
+            && self.adj(i)
+            && p[i + 1].is('@')
+            && self.adj(i + 1)
+            && p[i + 2].is_alnum()
+            && self.s(i + 2).contains('.');
+        if !url && !email {
+            return None;
+        }
+        let mut e = i;
+        while self.adj(e) {
+            e += 1;
+        }
+        while e > i
+            && p[e].class == Class::Other
+            && matches!(
+                p[e].first,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ')'
+                    | ']'
+                    | '}'
+                    | '"'
+                    | '\''
+                    | '”'
+                    | '’'
+                    | '»'
+                    | '…'
+            )
+        {
+            e -= 1;
+        }
+        Some(e)
     }
 
     /// Whether word piece `i`, followed by a glued `.`, is an abbreviation,
