@@ -6,22 +6,25 @@
 //! [`Sentence`]s, returned together as a [`Tokenized`] whose spans all point
 //! into the text it was given; nothing is copied or normalised.
 //!
-//! 1. **Pieces.** The text is cut at Unicode (UAX #29) word boundaries, by
-//!    `unicode-segmentation` for runs with non-ASCII characters and by an
-//!    equivalent byte loop for pure-ASCII runs. This already keeps `23.16`,
-//!    `7,071`, `10M`, `Q2`, `U.S` and `can't` whole.
+//! 1. **Pieces.** The text is cut at Unicode (UAX #29) word boundaries:
+//!    whitespace-free runs of the characters common in English news (ASCII,
+//!    Latin letters, curly quotes, dashes, `£`, `€`...) by an equivalent
+//!    fast loop, any other run by `unicode-segmentation`. This already keeps
+//!    `23.16`, `7,071`, `10M`, `Q2`, `U.S` and `can't` whole.
 //! 2. **Tokens.** Pieces are merged so numbers keep their attachments: a
 //!    sign, a currency symbol or `US$`-style prefix, a scale or unit suffix,
 //!    `%`, hyphen joins and `/` or `:` between digits all belong to one
 //!    [`TokenKind::Number`] token (`$10.3bn`, `£180,226`, `US$5`, `9.6%`,
 //!    `3.5-inch`, `2017-10-02`, `10:30`). One or two letters before digits
-//!    make a number too (`Q2`, `H1`, `FY17`). Words keep inner apostrophes
+//!    make a number too (`Q2`, `H1`, `FY17`), as do up to three capitals
+//!    before an amount (`RM2.70`, `USD10m`). Words keep inner apostrophes
 //!    and hyphens (`year-on-year`, `can't`) and `&` between capitals
 //!    (`AT&T`). **A final possessive `’s` / `'s` is its own word token**
 //!    (`Xiaomi` `’s`), so the tagger sees the bare name; this also splits
 //!    `it’s` into `it` `’s`, as spaCy does. Known abbreviations, single
 //!    capitals and dotted acronyms keep their period (`Mr.`, `J.`, `U.S.`,
-//!    `e.g.`); `No.`-style abbreviations only before a number (`No. 1`).
+//!    `e.g.`). A `No.`-style abbreviation and the number after it (glued or
+//!    after one space) are one number token (`No. 1`, `No.2`, `Vol. 3`).
 //!    Runs of `.`, `!`, `?` are one token (`...`, `?!`). Links and e-mail
 //!    addresses are one [`TokenKind::Symbol`] token, so the numbers and dots
 //!    in them are neither quantities nor full stops.
@@ -36,7 +39,13 @@
 //!    punctuation, are sentences of their own; for hard-wrapped text, where a
 //!    single line break is a space, see [`TokenizerBuilder::wrapped_lines`].
 //!    A `|` ends a menu item and a bullet starts one. A `1.` list marker at
-//!    the start of a sentence does not end it.
+//!    the start of a sentence does not end it, nor does a `.` inside a code
+//!    (`ID.3`, `(.SXAP)`), nor stray punctuation after a full stop.
+//!
+//! Tests: `tests/cases.txt` holds input → expected sentences and tokens,
+//! the seed pages among them; `tests/properties.rs` checks the span
+//! invariants with proptest; `benches/tokenize.rs` measures MB/s; `fuzz/`
+//! at the repository root has a cargo-fuzz target.
 //!
 //! The abbreviations and sentence starters are data
 //! (`data/abbreviations.txt`, `data/sentence_starters.txt`, compiled in);
