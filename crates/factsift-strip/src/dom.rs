@@ -64,7 +64,10 @@ pub(crate) fn block_lines(lex: &Lexicon, doc: &Document, layout: &Layout) -> Vec
     let mut prose = vec![0f32; ne];
     let mut total = 0f32;
     for (l, &e) in lines.iter().zip(&elems) {
-        let pw = if l.words >= 10 && l.stop_ratio() >= 0.15 && l.link_density < 0.3 {
+        let pw = if l.words >= 10
+            && (l.stop_ratio() >= 0.15 || l.sentences >= 1)
+            && l.link_density < 0.3
+        {
             l.words as f32
         } else {
             0.0

@@ -24,6 +24,12 @@ const HEADER_WORDS: f32 = 80.0;
 const CONTAINER: bool = true;
 /// HTML: the container grows to a parent whose added prose is this coherent.
 const CLIMB_COHERENCE: f32 = 0.4;
+/// Sections this close (in lines) join without a coherence test.
+const ADJACENT_GAP: usize = 1;
+/// The same for HTML blocks.
+const ADJACENT_GAP_HTML: usize = 2;
+/// Also look for the title just before the richest section.
+const TITLE_NEAR_MAIN: bool = false;
 /// Joined sections add their words to the article's profile.
 const GROW: bool = true;
 /// Extend the article through short lines after its last prose section.
@@ -237,6 +243,11 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     };
     // `short_so_far`: the article has little prose yet, so a byline or a
     // share bar is still its header rather than its end.
+    let adjacent_gap = if doc.layout.is_some() {
+        ADJACENT_GAP_HTML
+    } else {
+        ADJACENT_GAP
+    };
     let joins = |k: usize,
                  gap: (usize, bool, bool, bool),
                  profile: &HashSet<u64>,
@@ -246,6 +257,9 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         let border = hard || (weak && !short_so_far);
         if (border && !(back && BACK_SOFT)) || len > MAX_GAP {
             return false;
+        }
+        if len <= adjacent_gap {
+            return true;
         }
         let words = &sec_words[k];
         if words.len() < SMALL_SECTION {
@@ -364,11 +378,34 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             best_main = Some((weight, k));
         }
     }
+    if std::env::var_os("STRIP_DEBUG").is_some() {
+        for s in &sections {
+            eprintln!(
+                "SEC {}..{} score {} first: {}",
+                s.lo,
+                s.hi,
+                s.score,
+                lines[s.lo]
+                    .span
+                    .slice(text)
+                    .chars()
+                    .take(50)
+                    .collect::<String>()
+            );
+        }
+        eprintln!("MAIN {:?}", best_main);
+    }
     let mut keep = vec![false; n];
     let mut title: Option<usize> = None;
     if let Some((_, main)) = best_main {
         let (first, _, profile) = chain(main, &empty, 0);
-        let best = find_title(sections[first].lo, &profile, &mut buf);
+        let mut best = find_title(sections[first].lo, &profile, &mut buf);
+        if first < main && TITLE_NEAR_MAIN {
+            let near_main = find_title(sections[main].lo, &profile, &mut buf);
+            if near_main.is_some_and(|(s, _)| s >= 1.0 && best.is_none_or(|(b, _)| s > b + 0.5)) {
+                best = near_main;
+            }
+        }
         let mut title_words = HashSet::new();
         let mut floor = 0;
         if let Some((_, k)) = best {
