@@ -5,7 +5,7 @@ use crate::format::{document_id, strip_gz};
 use crate::record::{self, Body, Record};
 use crate::{BuildError, Format, InputError, SkipReason, Summary, Warning, html};
 use factsift_core::{Date, Document};
-use flate2::read::MultiGzDecoder;
+use flate2::bufread::MultiGzDecoder;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
@@ -374,10 +374,15 @@ impl<'a> Items<'a> {
     /// returns `None`.
     fn open(&mut self, name: String, raw: Box<dyn Read + Send + 'a>) -> Option<Item> {
         self.summary.files += 1;
-        let mut raw = Counting {
-            inner: raw,
-            bytes: Arc::clone(&self.bytes),
-        };
+        // One buffer under everything: peeking the magic bytes and the head
+        // costs no extra read, and a small file is read in one call.
+        let mut raw = BufReader::with_capacity(
+            BUFFER_BYTES,
+            Counting {
+                inner: raw,
+                bytes: Arc::clone(&self.bytes),
+            },
+        );
         let fail = |reason| Some(skipped_named(&name, None, reason));
         let mut magic = Vec::with_capacity(2);
         if let Err(err) = (&mut raw).take(2).read_to_end(&mut magic) {
@@ -385,8 +390,11 @@ impl<'a> Items<'a> {
         }
         let gzip = magic == [0x1f, 0x8b];
         let raw = Cursor::new(magic).chain(raw);
-        let content: Box<dyn Read + Send + 'a> = if gzip {
-            Box::new(MultiGzDecoder::new(raw))
+        let mut content: Box<dyn BufRead + Send + 'a> = if gzip {
+            Box::new(BufReader::with_capacity(
+                BUFFER_BYTES,
+                MultiGzDecoder::new(raw),
+            ))
         } else {
             Box::new(raw)
         };
@@ -397,7 +405,6 @@ impl<'a> Items<'a> {
                 SkipReason::Unreadable(err)
             }
         };
-        let mut content = BufReader::with_capacity(BUFFER_BYTES, content);
         let mut head = Vec::with_capacity(SNIFF_BYTES);
         if let Err(err) = (&mut content)
             .take(SNIFF_BYTES as u64)
@@ -427,9 +434,12 @@ impl<'a> Items<'a> {
         }
         let limit = self.config.max_document_bytes;
         let mut bytes = head;
-        let rest = (limit + 1).saturating_sub(bytes.len() as u64);
-        if let Err(err) = content.take(rest).read_to_end(&mut bytes) {
-            return fail(read_error(err));
+        // A head shorter than asked for ended at the end of the input.
+        if bytes.len() == SNIFF_BYTES {
+            let rest = (limit + 1).saturating_sub(bytes.len() as u64);
+            if let Err(err) = content.take(rest).read_to_end(&mut bytes) {
+                return fail(read_error(err));
+            }
         }
         if bytes.len() as u64 > limit {
             return fail(SkipReason::TooLarge { limit });
