@@ -33,8 +33,8 @@ pub struct Assignment {
 /// Collects sketches and clusters them; the result does not depend on the
 /// order in which sketches are added.
 ///
-/// Memory per document: its sketch (id, 128 × 4 bytes by default) and one
-/// 12-byte band entry per band.
+/// Memory per document: its sketch (id and 126 × 4 bytes by default) and,
+/// during [`DedupIndex::finish`], one 12-byte entry per band (42).
 ///
 /// ```
 /// use factsift_dedup::{Deduper, DedupIndex};

@@ -8,12 +8,13 @@ use serde::{Deserialize, Serialize};
 /// Default shingle size in words (see the crate docs for the measurement).
 pub const DEFAULT_SHINGLE: usize = 5;
 /// Default number of MinHash values per document.
-pub const DEFAULT_PERMUTATIONS: usize = 128;
+pub const DEFAULT_PERMUTATIONS: usize = 126;
 /// Default number of LSH bands (`rows = permutations / bands`).
-pub const DEFAULT_BANDS: usize = 32;
+pub const DEFAULT_BANDS: usize = 42;
 /// Default Jaccard threshold: pairs whose estimated Jaccard similarity of
-/// word 5-shingles is at least this are near-duplicates.
-pub const DEFAULT_THRESHOLD: f64 = 0.5;
+/// word 5-shingles is at least this are near-duplicates (see the crate
+/// docs for the measurement).
+pub const DEFAULT_THRESHOLD: f64 = 0.45;
 /// Largest shingle size accepted.
 pub const MAX_SHINGLE: usize = 16;
 
@@ -81,20 +82,31 @@ struct Shingler {
     ring: [u64; MAX_SHINGLE],
     nwords: usize,
     exact: u64,
+    roll: u64,
+    roll_k: u64,
 }
 
 impl Shingler {
+    /// Adds one word hash; once `k` words are in, each word completes a
+    /// shingle, hashed with a rolling polynomial over the last `k` word
+    /// hashes (one multiply per word, one mix per shingle).
     #[inline]
     fn word(&mut self, word: u64) {
+        let out = if self.nwords >= self.k {
+            self.ring[(self.nwords - self.k) % MAX_SHINGLE]
+        } else {
+            0
+        };
         self.ring[self.nwords % MAX_SHINGLE] = word;
         self.exact = mix64(self.exact ^ word);
+        self.roll = self
+            .roll
+            .wrapping_mul(ROLL)
+            .wrapping_add(word)
+            .wrapping_sub(out.wrapping_mul(self.roll_k));
         self.nwords += 1;
         if self.nwords >= self.k {
-            // Combine the last k word hashes, oldest first.
-            let mut h = self.seed;
-            for i in 0..self.k {
-                h = mix64(h ^ self.ring[(self.nwords + MAX_SHINGLE - self.k + i) % MAX_SHINGLE]);
-            }
+            let h = mix64(self.roll ^ self.seed);
             let bin = (((h >> 32) * self.p) >> 32) as usize;
             self.bins[bin] = self.bins[bin].min(h as u32);
             self.filled[bin] = true;
@@ -102,18 +114,35 @@ impl Shingler {
     }
 }
 
+/// For each ASCII byte: its lowercase form if it is a letter or digit, else 0.
+static ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Multiplier of the rolling shingle hash (odd).
+const ROLL: u64 = 0x9e37_79b9_7f4a_7c15;
+
 /// Makes [`Sketch`]es and holds the LSH settings: `Send + Sync`, built once,
 /// then [`Deduper::sketch`] per document from any thread.
 ///
 /// ```
 /// use factsift_dedup::Deduper;
-/// let d = Deduper::builder().shingle(5).permutations(128).bands(32).threshold(0.5).build()?;
+/// let d = Deduper::builder().shingle(5).permutations(126).bands(42).threshold(0.45).build()?;
 /// let text = "Xiaomi shipped 23.16 million smartphones in the second quarter, \
 ///             up 70 percent from the first quarter, the company said on Monday.";
 /// let a = d.sketch("a", text);
 /// let b = d.sketch("b", &format!("Home | News | Tech\n{text}\nShare this article"));
-/// assert!(a.similarity(&b) >= 0.5);
-/// assert_eq!(d.band_keys(&a).len(), 32);
+/// assert!(a.similarity(&b) >= 0.45);
+/// assert_eq!(d.band_keys(&a).len(), 42);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -182,7 +211,7 @@ impl DeduperBuilder {
     ///
     /// ```
     /// use factsift_dedup::Deduper;
-    /// assert!(Deduper::builder().bands(7).build().is_err()); // 128 % 7 != 0
+    /// assert!(Deduper::builder().bands(5).build().is_err()); // 126 % 5 != 0
     /// assert!(Deduper::builder().threshold(0.0).build().is_err());
     /// ```
     pub fn build(self) -> Result<Deduper, BuildError> {
@@ -269,25 +298,39 @@ impl Deduper {
             ring: [0; MAX_SHINGLE],
             nwords: 0,
             exact: FNV_OFFSET,
+            roll: 0,
+            roll_k: ROLL.wrapping_pow(self.shingle as u32),
         };
         let mut word = FNV_OFFSET;
         let mut in_word = false;
-        for c in text.chars() {
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    word = fnv_byte(word, c.to_ascii_lowercase() as u8);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII fast path: one table look-up per byte.
+                i += 1;
+                let l = ASCII_WORD[b as usize];
+                if l != 0 {
+                    word = fnv_byte(word, l);
                     in_word = true;
                     continue;
                 }
-            } else if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    let mut buf = [0u8; 4];
-                    for &b in l.encode_utf8(&mut buf).as_bytes() {
-                        word = fnv_byte(word, b);
+            } else {
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                if c.is_alphanumeric() {
+                    for l in c.to_lowercase() {
+                        let mut buf = [0u8; 4];
+                        for &b in l.encode_utf8(&mut buf).as_bytes() {
+                            word = fnv_byte(word, b);
+                        }
                     }
+                    in_word = true;
+                    continue;
                 }
-                in_word = true;
-                continue;
             }
             if in_word {
                 st.word(word);
@@ -304,9 +347,10 @@ impl Deduper {
             seed,
             mut bins,
             mut filled,
-            ring,
             nwords,
             exact,
+            roll,
+            ..
         } = st;
         if nwords == 0 {
             return Sketch {
@@ -318,7 +362,7 @@ impl Deduper {
         }
         if nwords < k {
             // A short text is one shingle of all its words.
-            let h = ring.iter().take(nwords).fold(seed, |h, &w| mix64(h ^ w));
+            let h = mix64(roll ^ seed);
             let bin = (((h >> 32) * p) >> 32) as usize;
             bins[bin] = h as u32;
             filled[bin] = true;
@@ -327,8 +371,8 @@ impl Deduper {
         // Optimal densification (Shrivastava 2017): an empty bin copies the
         // value of a non-empty bin chosen by a hash of (bin, attempt), the
         // same choice for every document, which keeps P(equal) = Jaccard.
-        let mut out = bins.clone();
-        for (i, slot) in out.iter_mut().enumerate() {
+        // Copying only from filled bins, which never change, so in place.
+        for i in 0..p {
             if filled[i] {
                 continue;
             }
@@ -336,14 +380,14 @@ impl Deduper {
             loop {
                 let j = (mix64(seed ^ ((i as u64) << 32) ^ attempt) % p as u64) as usize;
                 if filled[j] {
-                    *slot = bins[j];
+                    bins[i] = bins[j];
                     break;
                 }
                 attempt += 1;
                 if attempt > 64 * p as u64 {
                     // Unreachable in practice (some bin is filled); stay total.
                     if let Some(j) = filled.iter().position(|f| *f) {
-                        *slot = bins[j];
+                        bins[i] = bins[j];
                     }
                     break;
                 }
@@ -353,7 +397,7 @@ impl Deduper {
             id: id.to_string(),
             words: nwords,
             exact: mix64(exact),
-            minhash: out,
+            minhash: bins,
         }
     }
 
