@@ -116,6 +116,19 @@ pub enum SkipReason {
     /// An HTML page has no visible text.
     #[error("HTML page has no visible text")]
     NoText,
+    /// A WARC record cannot be read: bad headers, cut short, or a response
+    /// block that is not HTTP. Bad headers and a cut stop the file.
+    #[error("malformed WARC record: {detail}")]
+    MalformedWarc {
+        /// What is wrong.
+        detail: &'static str,
+    },
+    /// A WARC response is not an HTML page.
+    #[error("WARC response is not HTML but {content_type}")]
+    NotHtml {
+        /// The HTTP `Content-Type` (without parameters).
+        content_type: String,
+    },
 }
 
 impl SkipReason {
@@ -140,6 +153,8 @@ impl SkipReason {
             SkipReason::WrongType { .. } => SkipKind::WrongType,
             SkipReason::BadDate { .. } => SkipKind::BadDate,
             SkipReason::NoText => SkipKind::NoText,
+            SkipReason::MalformedWarc { .. } => SkipKind::MalformedWarc,
+            SkipReason::NotHtml { .. } => SkipKind::NotHtml,
         }
     }
 }
@@ -197,6 +212,10 @@ pub enum SkipKind {
     BadDate,
     /// See [`SkipReason::NoText`].
     NoText,
+    /// See [`SkipReason::MalformedWarc`].
+    MalformedWarc,
+    /// See [`SkipReason::NotHtml`].
+    NotHtml,
 }
 
 /// Something noticed about a document that was read all the same.

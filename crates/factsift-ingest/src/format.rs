@@ -12,6 +12,7 @@ use std::path::Path;
 /// | [`Format::Text`] | `.txt`, `.text` | nothing else fits |
 /// | [`Format::Html`] | `.html`, `.htm`, `.xhtml`, `.shtml` | it starts with `<` and an HTML tag such as `<html`, `<head`, `<body`, `<!doctype html` is in its first 1 KiB |
 /// | [`Format::Jsonl`] | `.jsonl`, `.ndjson` | its first non-blank byte is `{` |
+/// | [`Format::Warc`] | `.warc` | it starts with `WARC/` |
 ///
 /// ```
 /// use factsift_ingest::Format;
@@ -33,6 +34,10 @@ pub enum Format {
     Html,
     /// JSON Lines: one record (one document) per line.
     Jsonl,
+    /// WARC: each `response` record with a 2xx HTML response is an HTML
+    /// page (id from `WARC-Record-ID`, URL from `WARC-Target-URI`, date
+    /// from the page, else `WARC-Date`).
+    Warc,
 }
 
 const HTML_TAGS: &[&[u8]] = &[
@@ -58,6 +63,7 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "warc" => Some(Format::Warc),
             _ => None,
         }
     }
@@ -70,6 +76,9 @@ impl Format {
             .position(|b| !b.is_ascii_whitespace())
             .unwrap_or(head.len());
         let head = &head[start..head.len().min(start + 1024)];
+        if head.starts_with(b"WARC/") {
+            return Format::Warc;
+        }
         match head.first() {
             Some(b'{') => Format::Jsonl,
             Some(b'<') => {

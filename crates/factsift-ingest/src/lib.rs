@@ -15,8 +15,8 @@
 //!
 //! Formats ([`Format`]): text pages (with the optional first line
 //! ` date YYYY-MM-DD <rest>`), HTML pages (through `factsift-html`), and JSONL
-//! records `{"id", "text" or "html", "date"?, "url"?, "title"?}`, each
-//! optionally gzip-compressed. The format comes from the extension, else from
+//! records `{"id", "text" or "html", "date"?, "url"?, "title"?}`, and WARC
+//! files of HTML responses, each optionally gzip-compressed. The format comes from the extension, else from
 //! the content. See [`Reader`] for the exact rules for ids, sources and dates.
 //!
 //! Reading streams: one file is open at a time, JSONL is read line by line,
@@ -63,6 +63,7 @@ mod html;
 mod reader;
 mod record;
 mod summary;
+mod warc;
 
 pub use crate::{
     error::{BinaryCause, BuildError, InputError, SkipKind, SkipReason, Warning, WarningKind},

@@ -3,6 +3,7 @@
 use crate::decode::{self, DateLine, SNIFF_BYTES};
 use crate::format::{document_id, strip_gz};
 use crate::record::{self, Body, Record};
+use crate::warc::Warc;
 use crate::{BuildError, Format, InputError, SkipReason, Summary, Warning, html};
 use factsift_core::{Date, Document};
 use flate2::bufread::MultiGzDecoder;
@@ -134,6 +135,15 @@ impl ReaderBuilder {
 ///   "title"?}`: `text` is a text page as above, `html` an HTML page; the
 ///   record's own `date`, `url` and `title` take precedence over those
 ///   found in the page.
+/// - **WARC** (`.warc`, `.warc.gz`, or content starting `WARC/`): each
+///   `response` record with a 2xx status is an HTML page (the body
+///   de-chunked, gunzipped and decoded by the HTTP `charset` as needed); id
+///   from `WARC-Record-ID` (the UUID of `<urn:uuid:...>`), URL from
+///   `WARC-Target-URI`, date from the page, else `WARC-Date`; source
+///   `path:LINE` with the line the record starts on. A non-HTML response is
+///   skipped ([`SkipReason::NotHtml`]); other records are counted in
+///   [`Summary::ignored_records`]. Bad record headers or a cut-short
+///   record stop the file with [`SkipReason::MalformedWarc`].
 ///
 /// ```
 /// use factsift_ingest::{Item, Reader};
@@ -295,7 +305,7 @@ impl<'a> Items<'a> {
     fn next_uncounted(&mut self) -> Option<Item> {
         loop {
             if let Some(records) = &mut self.records {
-                match records.next_item(&self.config) {
+                match records.next_item(&self.config, &mut self.summary) {
                     Some(item) => return Some(item),
                     None => self.records = None,
                 }
@@ -417,6 +427,18 @@ impl<'a> Items<'a> {
             .format
             .or_else(|| Format::from_name(strip_gz(&name).0))
             .unwrap_or_else(|| Format::sniff(&head));
+        if format == Format::Warc {
+            // WARC blocks hold any bytes: no binary check.
+            self.records = Some(Records::Warc(Warc {
+                file: name,
+                reader: Box::new(Cursor::new(head).chain(content)),
+                lines: 0,
+                records: 0,
+                done: false,
+                gzip,
+            }));
+            return None;
+        }
         if let Some(cause) = decode::binary_cause(&head) {
             return fail(SkipReason::Binary { cause });
         }
@@ -485,7 +507,7 @@ fn is_page_name(name: &std::ffi::OsStr) -> bool {
     Format::from_name(base).is_some() || Path::new(base).extension().is_none()
 }
 
-fn is_data_error(err: &io::Error) -> bool {
+pub(crate) fn is_data_error(err: &io::Error) -> bool {
     matches!(
         err.kind(),
         io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
@@ -535,10 +557,10 @@ impl<R: Read> Read for Counting<R> {
 
 /// What a JSONL record says of its document besides the body.
 #[derive(Default)]
-struct Meta {
-    date: Option<Date>,
-    url: Option<String>,
-    title: Option<String>,
+pub(crate) struct Meta {
+    pub(crate) date: Option<Date>,
+    pub(crate) url: Option<String>,
+    pub(crate) title: Option<String>,
 }
 
 /// A text page's document; the marker line gives the date unless `meta`
@@ -598,7 +620,7 @@ fn long_line(text: &str, limit: u64) -> Option<u64> {
 }
 
 /// An HTML page's document; `meta` takes precedence over the page's own.
-fn html_document(
+pub(crate) fn html_document(
     id: String,
     source: String,
     html: &str,
@@ -628,12 +650,14 @@ fn html_document(
 /// ([`text_document`], [`html_document`]) and the accounting.
 enum Records<'a> {
     Jsonl(Jsonl<'a>),
+    Warc(Warc<'a>),
 }
 
 impl Records<'_> {
-    fn next_item(&mut self, config: &Reader) -> Option<Item> {
+    fn next_item(&mut self, config: &Reader, summary: &mut Summary) -> Option<Item> {
         match self {
             Records::Jsonl(jsonl) => jsonl.next_item(config),
+            Records::Warc(warc) => warc.next_item(config, summary),
         }
     }
 }

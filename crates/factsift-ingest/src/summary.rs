@@ -35,6 +35,10 @@ pub struct Summary {
     /// [`ReaderBuilder::all_files`](crate::ReaderBuilder::all_files)), and
     /// entries that are not regular files (FIFOs, sockets, devices).
     pub ignored_files: u64,
+    /// WARC records that are not documents: `warcinfo`, `request`,
+    /// `metadata`, `revisit` and other non-`response` records, and responses
+    /// without a 2xx status (redirects, errors).
+    pub ignored_records: u64,
     /// Bytes read from the inputs as stored (compressed bytes for gzip).
     pub bytes: u64,
     /// Documents read.
@@ -91,6 +95,7 @@ impl Summary {
     pub fn merge(&mut self, other: &Summary) {
         self.files += other.files;
         self.ignored_files += other.ignored_files;
+        self.ignored_records += other.ignored_records;
         self.bytes += other.bytes;
         self.documents += other.documents;
         self.skipped += other.skipped;

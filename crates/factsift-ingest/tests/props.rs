@@ -15,7 +15,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().unwrap()
 }
 
-const NAMES: &[&str] = &["a.txt", "a.html", "a.jsonl", "a", "-", "a.md"];
+const NAMES: &[&str] = &["a.txt", "a.html", "a.jsonl", "a.warc", "a", "-", "a.md"];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
@@ -46,6 +46,33 @@ proptest! {
                     prop_assert!(!doc.id.is_empty());
                 }
                 Item::Skipped(err) => prop_assert!(err.to_string().starts_with(name)),
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_warc_records_never_panic(
+        kind in proptest::sample::select(&["response", "request", "warcinfo", "resp"][..]),
+        length in 0u64..400,
+        block in proptest::collection::vec(any::<u8>(), 0..300),
+        http_head in "(HTTP/1\\.1 [0-9]{3} OK\r\n([A-Za-z-]{1,20}: [ -~]{0,30}\r\n){0,3}\r\n)?",
+        twice in any::<bool>(),
+    ) {
+        let mut body = http_head.into_bytes();
+        body.extend_from_slice(&block);
+        let mut rec = format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:1>\r\nContent-Length: {length}\r\n\r\n"
+        )
+        .into_bytes();
+        rec.extend_from_slice(&body);
+        rec.extend_from_slice(b"\r\n\r\n");
+        let input = if twice { [rec.clone(), rec].concat() } else { rec };
+        let mut items = Reader::new().read_from("x.warc", &input[..]);
+        let got: Vec<Item> = items.by_ref().collect();
+        prop_assert_eq!(items.summary().total(), got.len() as u64);
+        for item in &got {
+            if let Item::Skipped(err) = item {
+                prop_assert!(err.to_string().starts_with("x.warc"));
             }
         }
     }
