@@ -56,8 +56,9 @@ impl Default for ReaderBuilder {
 
 impl ReaderBuilder {
     /// The largest document read, in bytes after decompression: a text or
-    /// HTML file, or one JSONL line. A larger one is skipped with
-    /// [`SkipReason::TooLarge`] without being read further. Default
+    /// HTML file, one JSONL line, or one WARC record's block (and its
+    /// gunzipped HTTP body). A larger one is skipped with
+    /// [`SkipReason::TooLarge`] without being kept. Default
     /// [`DEFAULT_MAX_DOCUMENT_BYTES`].
     pub fn max_document_bytes(mut self, limit: u64) -> ReaderBuilder {
         self.config.max_document_bytes = limit;
@@ -263,7 +264,8 @@ enum Input<'a> {
 /// The stream of [`Item`]s of a run, and its [`Summary`].
 ///
 /// Produced by [`Reader::read`] and [`Reader::read_from`]. It holds at most
-/// one open file, one JSONL line and one directory listing at a time. It is
+/// one open file, one document (JSONL line, WARC record) and one directory
+/// listing per level at a time. It is
 /// `Send`, so a caller may read on one thread and process on others.
 pub struct Items<'a> {
     config: Reader,
@@ -372,7 +374,8 @@ impl<'a> Items<'a> {
         }
     }
 
-    /// Opens a file; `None` when it is JSONL (its records come next).
+    /// Opens a file; `None` when it holds records (JSONL, WARC: they come
+    /// next).
     fn open_path(&mut self, path: &Path) -> Option<Item> {
         match File::open(path) {
             Ok(file) => self.open(path.display().to_string(), Box::new(file)),
@@ -380,8 +383,8 @@ impl<'a> Items<'a> {
         }
     }
 
-    /// Reads a single-page input to its item, or sets up the JSONL state and
-    /// returns `None`.
+    /// Reads a single-page input to its item, or sets up the record state
+    /// (JSONL, WARC) and returns `None`.
     fn open(&mut self, name: String, raw: Box<dyn Read + Send + 'a>) -> Option<Item> {
         self.summary.files += 1;
         // One buffer under everything: peeking the magic bytes and the head
