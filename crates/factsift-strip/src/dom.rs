@@ -146,15 +146,33 @@ pub(crate) fn fill_container(
     let Some(mut depth) = path.len().checked_sub(1) else {
         return;
     };
-    let within = |l: &Line, e: usize| l.element < ne && layout.ancestors(l.element).any(|a| a == e);
-    let mut container = path[depth];
+    if path.iter().any(|&e| e >= ne) {
+        return;
+    }
+    // For each line, the depth of the deepest element of `path` holding it
+    // (`None` when outside the root of `path`).
+    let mut index = vec![usize::MAX; ne];
+    for (d, &e) in path.iter().enumerate() {
+        index[e] = d;
+    }
+    let reach: Vec<Option<usize>> = lines
+        .iter()
+        .map(|l| {
+            if l.element >= ne {
+                return None;
+            }
+            layout
+                .ancestors(l.element)
+                .find_map(|a| (index[a] != usize::MAX).then_some(index[a]))
+        })
+        .collect();
+    let within_depth = |i: usize, d: usize| reach[i].is_some_and(|r| r >= d);
     while depth > 0 {
-        let parent = path[depth - 1];
         let added: Vec<usize> = (0..lines.len())
             .filter(|&i| {
                 !matches!(lines[i].class, Class::Bad(_))
-                    && within(&lines[i], parent)
-                    && !within(&lines[i], container)
+                    && within_depth(i, depth - 1)
+                    && !within_depth(i, depth)
             })
             .collect();
         let prose: f32 = added.iter().map(|&i| prose_words(&lines[i])).sum();
@@ -166,12 +184,11 @@ pub(crate) fn fill_container(
         if !ok {
             break;
         }
-        container = parent;
         depth -= 1;
     }
     let first = keep.iter().position(|&k| k).unwrap_or(0);
     for (i, l) in lines.iter().enumerate() {
-        if within(l, container)
+        if within_depth(i, depth)
             && !matches!(l.class, Class::Bad(_))
             && (i >= first || !matches!(l.class, Class::Short))
         {

@@ -113,8 +113,7 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
             *caps += 1;
         }
         if w.len() <= 16 {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
+            crate::select::lowercase_into(w, buf);
             if lex.is_stopword(buf) {
                 *stops += 1;
             }

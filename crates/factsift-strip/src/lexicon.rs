@@ -1,6 +1,7 @@
 //! Language knowledge loaded from the data files: cue phrases, DOM hint words
 //! and stopwords.
 
+use crate::template::FnvBuild;
 use crate::{BuildError, DropReason};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::{HashMap, HashSet};
@@ -41,7 +42,9 @@ pub(crate) struct Lexicon {
     contains: AhoCorasick,
     contains_meta: Vec<DropReason>,
     hints: HashMap<String, Hint>,
-    stopwords: HashSet<String>,
+    stopwords: HashSet<String, FnvBuild>,
+    max_whole: usize,
+    max_stop_len: usize,
 }
 
 /// One `(file, line)`-located parse of a TSV line.
@@ -136,6 +139,7 @@ impl Lexicon {
                 .map_err(|e| BuildError::Automaton(e.to_string()))
         };
         let whole = anchored(&whole_pats)?;
+        let max_whole = whole_pats.iter().map(String::len).max().unwrap_or(0) + 8;
         let prefix = anchored(&prefix_pats)?;
         let contains = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -154,7 +158,7 @@ impl Lexicon {
                 hint_map.insert(f[1].trim().to_lowercase(), hint);
             }
         }
-        let mut stop = HashSet::new();
+        let mut stop: HashSet<String, FnvBuild> = HashSet::default();
         for (_, text) in stopwords {
             for (_, line) in data_lines(text) {
                 stop.insert(line.trim().to_lowercase());
@@ -163,18 +167,20 @@ impl Lexicon {
         Ok(Lexicon {
             whole,
             whole_meta,
+            max_whole,
             prefix,
             prefix_meta,
             contains,
             contains_meta,
             hints: hint_map,
+            max_stop_len: stop.iter().map(String::len).max().unwrap_or(0),
             stopwords: stop,
         })
     }
 
     /// Whether a lowercase word is a stopword.
     pub(crate) fn is_stopword(&self, lower: &str) -> bool {
-        self.stopwords.contains(lower)
+        lower.len() <= self.max_stop_len && self.stopwords.contains(lower)
     }
 
     /// What a hint word (lowercase) says, if anything.
@@ -190,6 +196,9 @@ impl Lexicon {
             c.is_whitespace() || matches!(c, ':' | '|' | '»' | '›' | '>' | '-' | '•' | '·' | '*')
         });
         if core.is_empty() {
+            return None;
+        }
+        if core.len() > self.max_whole && words > CUE_MAX_WORDS {
             return None;
         }
         let input = Input::new(core).anchored(Anchored::Yes);

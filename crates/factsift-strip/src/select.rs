@@ -3,12 +3,12 @@
 
 use crate::features::{self, Class, Line};
 use crate::lexicon::Lexicon;
+use crate::template::HashSet64;
 use crate::template::{Template, line_hash};
 use crate::{DropReason, Dropped, Stripped, dom};
 use factsift_core::Document;
 #[cfg(test)]
 use factsift_core::Span;
-use std::collections::HashSet;
 
 /// A section joins the article when at least this share of its content
 /// words occur in the article core (or title).
@@ -59,22 +59,32 @@ struct Section {
 }
 
 /// Content words of a text: lowercase, not stopwords, at least 3 letters.
-fn content_words(lex: &Lexicon, s: &str, buf: &mut String, out: &mut HashSet<u64>) {
+fn content_words(lex: &Lexicon, s: &str, buf: &mut String, out: &mut HashSet64) {
     for w in s.split(|c: char| !c.is_alphanumeric()) {
         if w.chars().count() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        lowercase_into(w, buf);
         if lex.is_stopword(buf) {
             continue;
         }
-        out.insert(line_hash(buf));
+        out.insert(crate::template::fnv(buf.as_bytes()));
+    }
+}
+
+/// Lowercase `w` into `buf`, fast for ASCII.
+pub(crate) fn lowercase_into(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
     }
 }
 
 /// Share of `words` found in `profile`.
-fn overlap(words: &HashSet<u64>, profile: &HashSet<u64>) -> f32 {
+fn overlap(words: &HashSet64, profile: &HashSet64) -> f32 {
     if words.is_empty() {
         return 0.0;
     }
@@ -123,8 +133,8 @@ fn norm(s: &str) -> String {
 }
 
 /// Words of the URL path (the slug), lowercase.
-fn slug_words(lex: &Lexicon, url: Option<&str>, buf: &mut String) -> HashSet<u64> {
-    let mut out = HashSet::new();
+fn slug_words(lex: &Lexicon, url: Option<&str>, buf: &mut String) -> HashSet64 {
+    let mut out = HashSet64::default();
     if let Some(url) = url {
         let rest = url.split_once("://").map_or(url, |(_, r)| r);
         let path = rest.split_once('/').map_or("", |(_, p)| p);
@@ -217,11 +227,17 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             score,
         });
     }
+    let mut section_of = vec![None; n];
+    for (k, sec) in sections.iter().enumerate() {
+        section_of[sec.lo..=sec.hi]
+            .iter_mut()
+            .for_each(|x| *x = Some(k));
+    }
     let mut buf = String::new();
-    let sec_words: Vec<HashSet<u64>> = sections
+    let sec_words: Vec<HashSet64> = sections
         .iter()
         .map(|sec| {
-            let mut w = HashSet::new();
+            let mut w = HashSet64::default();
             for l in &lines[sec.lo..=sec.hi] {
                 content_words(lex, l.span.slice(text), &mut buf, &mut w);
             }
@@ -250,7 +266,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     };
     let joins = |k: usize,
                  gap: (usize, bool, bool, bool),
-                 profile: &HashSet<u64>,
+                 profile: &HashSet64,
                  back: bool,
                  short_so_far: bool| {
         let (len, hard, weak, any_bad) = gap;
@@ -269,7 +285,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     };
     // The article around section `k`: neighbours joined by contiguity and
     // coherence with `k`'s words (and `extra` words such as the title's).
-    let chain = |k: usize, extra: &HashSet<u64>, floor: usize| {
+    let chain = |k: usize, extra: &HashSet64, floor: usize| {
         let mut profile = sec_words[k].clone();
         profile.extend(extra.iter().copied());
         let mut last = k;
@@ -307,11 +323,11 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         .collect();
     order.sort_by(|&a, &b| sections[b].score.total_cmp(&sections[a].score));
     order.truncate(CANDIDATES);
-    let empty = HashSet::new();
+    let empty = HashSet64::default();
     // Title: a headline-like line agreeing with the body's words, the URL
     // slug and the metadata title, just before (or opening) the article.
     let meta_title = doc.title.as_deref().map(norm).filter(|t| !t.is_empty());
-    let find_title = |lo: usize, profile: &HashSet<u64>, buf: &mut String| {
+    let find_title = |lo: usize, profile: &HashSet64, buf: &mut String| {
         let mut best: Option<(f32, usize)> = None;
         // The window counts lines that are not boilerplate, up to a limit.
         let mut from = lo;
@@ -331,7 +347,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 continue;
             }
             let s = l.span.slice(text);
-            let mut words = HashSet::new();
+            let mut words = HashSet64::default();
             content_words(lex, s, buf, &mut words);
             let mut score = overlap(&words, profile) + 0.5 * overlap(&words, &slug);
             if let Some(t) = &meta_title {
@@ -378,23 +394,6 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             best_main = Some((weight, k));
         }
     }
-    if std::env::var_os("STRIP_DEBUG").is_some() {
-        for s in &sections {
-            eprintln!(
-                "SEC {}..{} score {} first: {}",
-                s.lo,
-                s.hi,
-                s.score,
-                lines[s.lo]
-                    .span
-                    .slice(text)
-                    .chars()
-                    .take(50)
-                    .collect::<String>()
-            );
-        }
-        eprintln!("MAIN {:?}", best_main);
-    }
     let mut keep = vec![false; n];
     let mut title: Option<usize> = None;
     if let Some((_, main)) = best_main {
@@ -406,7 +405,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 best = near_main;
             }
         }
-        let mut title_words = HashSet::new();
+        let mut title_words = HashSet64::default();
         let mut floor = 0;
         if let Some((_, k)) = best {
             title = Some(k);
@@ -432,7 +431,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                     Class::Bad(DropReason::Advertisement) => {}
                     Class::Bad(_) => break,
                     _ => {
-                        if let Some(k) = sections.iter().position(|s| s.lo <= i && i <= s.hi) {
+                        if let Some(k) = section_of[i] {
                             if sections[k].score > 0.0
                                 && sec_words[k].len() >= SMALL_SECTION
                                 && overlap(&sec_words[k], &profile) < COHERENCE
@@ -460,7 +459,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             let profile = chain(main, &title_words, floor.min(main)).2;
             let mut cbuf = String::new();
             dom::fill_container(layout, &lines, &mut keep, |added| {
-                let mut words = HashSet::new();
+                let mut words = HashSet64::default();
                 for &i in added {
                     content_words(lex, lines[i].span.slice(text), &mut cbuf, &mut words);
                 }

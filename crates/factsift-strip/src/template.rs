@@ -43,6 +43,45 @@ impl BuildHasher for FnvBuild {
     }
 }
 
+/// A hasher for keys that are already hashes (`u64`): passes them through.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IdHash(u64);
+
+impl Hasher for IdHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | self.0 >> 56) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Builds [`IdHash`] hashers.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IdBuild;
+
+impl BuildHasher for IdBuild {
+    type Hasher = IdHash;
+    fn build_hasher(&self) -> IdHash {
+        IdHash(0)
+    }
+}
+
+/// A set of word or line hashes.
+pub(crate) type HashSet64 = HashSet<u64, IdBuild>;
+
+/// FNV-1a of some bytes.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = Fnv(0);
+    h.write(bytes);
+    h.finish()
+}
+
 /// The hash of a line for template purposes: its alphanumeric characters,
 /// ASCII-lowercased, so spacing and punctuation do not matter.
 pub(crate) fn line_hash(line: &str) -> u64 {
@@ -69,7 +108,7 @@ pub(crate) fn site(doc: &Document) -> &str {
 #[derive(Debug, Default)]
 struct SiteCounts {
     pages: u32,
-    lines: HashMap<u64, u32, FnvBuild>,
+    lines: HashMap<u64, u32, IdBuild>,
 }
 
 /// First pass of template learning: observe every page of a run.
@@ -90,7 +129,7 @@ struct SiteCounts {
 #[derive(Debug, Default)]
 pub struct TemplateLearner {
     sites: HashMap<String, SiteCounts>,
-    seen: HashSet<u64, FnvBuild>,
+    seen: HashSet64,
 }
 
 impl TemplateLearner {
@@ -147,7 +186,7 @@ impl TemplateLearner {
             } else {
                 2
             };
-            let set: HashSet<u64, FnvBuild> = counts
+            let set: HashSet64 = counts
                 .lines
                 .into_iter()
                 .filter(|&(_, n)| n >= min)
@@ -164,7 +203,7 @@ impl TemplateLearner {
 /// Recurring lines per site, learned by a [`TemplateLearner`].
 #[derive(Clone, Debug, Default)]
 pub struct Template {
-    sites: HashMap<String, HashSet<u64, FnvBuild>>,
+    sites: HashMap<String, HashSet64>,
 }
 
 impl Template {
@@ -177,7 +216,7 @@ impl Template {
     }
 
     /// The recurring-line set for a document's site, if any.
-    pub(crate) fn for_doc(&self, doc: &Document) -> Option<&HashSet<u64, FnvBuild>> {
+    pub(crate) fn for_doc(&self, doc: &Document) -> Option<&HashSet64> {
         self.sites.get(site(doc))
     }
 
