@@ -686,6 +686,18 @@ impl Doc<'_> {
             }) {
                 return None;
             }
+            // A capitalised name the tagger did not know ("Fiat's shares",
+            // "and Saab is losing money"), or a currency or economy as the
+            // sentence's subject: not the topic company's number.
+            if self.unknown_name_before(q0, s0, cues, entities) {
+                return None;
+            }
+            if cues
+                .iter()
+                .any(|c| c.cat == Cat::OtherMetric && c.end <= q0)
+            {
+                return None;
+            }
             // A sentence about a place or a person ("Denmark is Europe's
             // second largest producer") is not about the topic company.
             if entities.iter().any(|e| {
@@ -804,7 +816,7 @@ impl Doc<'_> {
         let modality = if copy.is_some() {
             "actual"
         } else {
-            self.modality(q, s0, cues)
+            self.modality(q, s0, cues, metric_name)
         };
 
         Some(Fact {
@@ -914,6 +926,59 @@ impl Doc<'_> {
         false
     }
 
+    /// Whether a capitalised word that no entity covers stands before the
+    /// number in the sentence, as a subject would: inside the sentence, or
+    /// first with a possessive.
+    fn unknown_name_before(
+        &self,
+        q0: usize,
+        s0: usize,
+        cues: &[Cue],
+        entities: &[&Entity],
+    ) -> bool {
+        let first = self.pos.at(s0);
+        let last = self.pos.at(q0);
+        for i in first..last {
+            let Some(t) = self.tokens.get(i) else { break };
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.span.slice(self.text);
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let (a, b) = (t.span.start(), t.span.end());
+            if entities
+                .iter()
+                .any(|e| overlaps(a, b, e.span.start(), e.span.end()))
+            {
+                continue;
+            }
+            if cues
+                .iter()
+                .any(|c| overlaps(a, b, c.start, c.end) && c.cat != Cat::Noun)
+            {
+                continue;
+            }
+            let prev = i.checked_sub(1).and_then(|p| self.tokens.get(p));
+            let after_quote_or_start = i == first
+                || prev.is_some_and(|p| {
+                    matches!(p.span.slice(self.text), "“" | "\"" | "(" | "-" | "–" | ":")
+                });
+            if after_quote_or_start {
+                let possessive = self
+                    .text
+                    .get(b..)
+                    .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+                if !possessive {
+                    continue;
+                }
+            }
+            return true;
+        }
+        false
+    }
+
     /// For "to 17 cents a share from 34 cents": the number right after a
     /// "from" that follows another fact of the same unit is that fact's
     /// earlier level: its metric, sign and subject.
@@ -995,11 +1060,15 @@ impl Doc<'_> {
             None => (q.span.end(), q.span.end()),
         };
         if q.noun.is_some() {
+            // The head of the counted noun ("department store companies" counts companies).
             if let Some(c) = cues
                 .iter()
-                .find(|c| c.cat == Cat::Noun && c.start >= from && c.end <= to)
+                .find(|c| c.cat == Cat::Noun && c.start >= from && c.end == to)
             {
                 return Some(c.value);
+            }
+            if self.text.get(from..to).is_some_and(|n| n.contains(' ')) {
+                return None;
             }
         }
         // The first noun-class word within four tokens after the number,
@@ -1124,7 +1193,10 @@ impl Doc<'_> {
             if let Some((sign, at)) = self.change_sign(q, cues) {
                 // A change: of the metric the sentence is about.
                 let mut best: Option<(i64, usize, bool, usize)> = None;
-                for c in cues.iter().filter(|c| c.cat == Cat::Metric) {
+                for c in cues
+                    .iter()
+                    .filter(|c| c.cat == Cat::Metric && !overlaps(c.start, c.end, at, at + 1))
+                {
                     let Some(t) = lex.triggers.get(c.value) else {
                         continue;
                     };
@@ -1154,6 +1226,19 @@ impl Doc<'_> {
                         best = Some((score, m, money_first, c.start));
                     }
                 }
+                // "Nippon Steel lost 2.5%": a company that itself rises or
+                // falls is quoted on a market: its share price.
+                let stock_move = mentions.iter().any(|m| {
+                    !m.anaphor
+                        && m.name.is_some()
+                        && m.end <= at
+                        && self.pos.between(m.end, at) == 0
+                });
+                let price = lex.metrics.iter().position(|m| m == "price");
+                let best = match (best, stock_move, price) {
+                    (None, true, Some(p)) => Some((0, p, false, at)),
+                    (b, ..) => b,
+                };
                 let (metric, trigger_start, anaphoric) = match best {
                     Some((_, m, _, s)) => (m, s, false),
                     None if kind_bit == K_PERCENT
@@ -1537,7 +1622,7 @@ impl Doc<'_> {
     }
 
     /// Whether the number is reported, aimed at, or predicted.
-    fn modality(&self, q: &Quantity, s0: usize, cues: &[Cue]) -> &'static str {
+    fn modality(&self, q: &Quantity, s0: usize, cues: &[Cue], metric: &str) -> &'static str {
         let (q0, q1) = (q.span.start(), q.span.end());
         let tail = q.noun.map_or(q1, |n| n.end().max(q1));
         let before = cues.iter().rfind(|c| {
@@ -1547,9 +1632,11 @@ impl Doc<'_> {
                 && self.pos.between(c.end, q0) <= 12
         });
         // "2,500 jobs are to go", "500 jobs will be cut": a plan stated after the number.
+        let event = matches!(metric, "job_cuts" | "hires" | "store_openings");
         let after = || {
             cues.iter().find(|c| {
-                c.cat == Cat::Modality
+                event
+                    && c.cat == Cat::Modality
                     && c.start >= tail
                     && self.pos.between(tail, c.start) <= 2
                     && self.value(c) != "forecast"

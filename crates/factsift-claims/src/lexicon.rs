@@ -68,6 +68,7 @@ pub(crate) enum Cat {
     OtherMetric,
     ComparePre,
     Reset,
+    CommonCap,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -102,6 +103,7 @@ impl Cat {
             "other_metric" => Cat::OtherMetric,
             "compare_pre" => Cat::ComparePre,
             "reset" => Cat::Reset,
+            "common_cap" => Cat::CommonCap,
             _ => return None,
         })
     }
