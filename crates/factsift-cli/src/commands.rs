@@ -71,6 +71,10 @@ pub struct ExtractArgs {
     /// Write canonical facts or raw mentions.
     #[arg(long, value_enum, default_value_t = Emit::Facts)]
     pub emit: Emit,
+    /// Also write each document's near-duplicate sketch to FILE (JSONL), so
+    /// `factsift merge --sketches` can find duplicates across shards.
+    #[arg(long, value_name = "FILE")]
+    pub sketches: Option<PathBuf>,
 }
 
 /// `factsift tokenize`: sentences and tokens of each whole document.
@@ -226,6 +230,11 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let input = &args.strip.input;
     let mut output = Output::open(input.output.as_deref())?;
     let mut index = DedupIndex::new(&deduper);
+    let mut sketch_output = args
+        .sketches
+        .as_deref()
+        .map(|p| Output::open(Some(p)))
+        .transpose()?;
     let mut mentions: Vec<MergedFact> = Vec::new();
     let mut records = 0u64;
     let mut mention_count = 0u64;
@@ -240,6 +249,9 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             (out.facts, sketch)
         },
         |_, (facts, sketch)| {
+            if let Some(out) = sketch_output.as_mut() {
+                out.line(&serde_json::to_string(&sketch)?)?;
+            }
             index.add(sketch);
             mention_count += facts.len() as u64;
             match args.emit {
@@ -263,6 +275,13 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             output.line(&serde_json::to_string(fact)?)?;
         }
         records = facts.len() as u64;
+    }
+    if let Some(out) = sketch_output {
+        if stats.interrupted {
+            drop(out);
+        } else {
+            out.finish()?;
+        }
     }
     stats.records = records;
     stats.extra.insert("mentions".to_string(), mention_count);
@@ -317,6 +336,10 @@ pub struct MergeArgs {
     /// Write the merged facts to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Sketch files written by `extract --sketches` for the parts: documents
+    /// are then clustered across all parts, as one run would.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub sketches: Vec<PathBuf>,
 }
 
 /// `factsift merge`: one canonical fact file from shard outputs. The merge
@@ -332,7 +355,25 @@ pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
         )?;
         facts.extend(parsed);
     }
-    let merged = Merger::new().merge(facts);
+    let mut merger = Merger::new();
+    if !args.sketches.is_empty() {
+        let mut index = DedupIndex::new(&Deduper::new());
+        for path in &args.sketches {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            for (n, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                let sketch = serde_json::from_str(line)
+                    .with_context(|| format!("{}:{}: not a sketch line", path.display(), n + 1))?;
+                index.add(sketch);
+            }
+        }
+        merger = merger.with_clusters(index.finish().cluster_map());
+    }
+    let merged = merger.merge(facts);
     let mut output = Output::open(args.output.as_deref())?;
     for fact in &merged {
         output.line(&serde_json::to_string(fact)?)?;

@@ -1,0 +1,150 @@
+//! Shard-safe merging: extracting shards of a dump separately and merging
+//! the parts, in any order and grouping, gives the bytes of one run.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn factsift(args: &[&std::ffi::OsStr]) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_factsift"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    s.as_ref()
+}
+
+/// The inputs: the seed pages, near-duplicate copies of two of them with
+/// other chrome (written into `dir`), and BBC business articles with their
+/// real near-duplicate pairs (when ../shared is beside the checkout).
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    for seed in ["002_07869cbc698ecf3d", "001_00def8e96a0f7a69"] {
+        let page =
+            std::fs::read_to_string(repo().join("corpus").join(format!("{seed}.txt"))).unwrap();
+        let copy = dir.join(format!("zz-copy-of-{seed}.txt"));
+        std::fs::write(
+            &copy,
+            format!("Home\nWorld\nBusiness\n{page}\nShare this story\n© Other Site"),
+        )
+        .unwrap();
+        files.push(copy);
+    }
+    let bbc = repo().join("../shared/bench/bbc_business");
+    if bbc.is_dir() {
+        for n in [1, 4, 7, 13, 253, 265, 267, 333, 365, 386] {
+            files.push(bbc.join(format!("{n:03}.txt")));
+        }
+    } else {
+        eprintln!("../shared is absent: shards of the seed pages only");
+    }
+    files.sort();
+    files
+}
+
+/// Extracts `files` to `dir/name.jsonl` with sketches beside it.
+fn extract(dir: &Path, name: &str, files: &[PathBuf]) -> (PathBuf, PathBuf) {
+    let facts = dir.join(format!("{name}.jsonl"));
+    let sketches = dir.join(format!("{name}.sketches.jsonl"));
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec![os("extract"), os("-q"), os("--single-pass"), os("-o")];
+    args.push(facts.as_os_str());
+    args.push(os("--sketches"));
+    args.push(sketches.as_os_str());
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    factsift(&args);
+    (facts, sketches)
+}
+
+fn merge(dir: &Path, name: &str, parts: &[(PathBuf, PathBuf)]) -> (PathBuf, PathBuf) {
+    let out = dir.join(format!("{name}.jsonl"));
+    let mut args: Vec<&std::ffi::OsStr> = vec![os("merge"), os("-o"), out.as_os_str()];
+    args.extend(parts.iter().map(|p| p.0.as_os_str()));
+    args.push(os("--sketches"));
+    args.extend(parts.iter().map(|p| p.1.as_os_str()));
+    factsift(&args);
+    // The merged part's sketches are the union of its parts' sketches.
+    let sketches = dir.join(format!("{name}.sketches.jsonl"));
+    let all: String = parts
+        .iter()
+        .map(|p| std::fs::read_to_string(&p.1).unwrap())
+        .collect();
+    std::fs::write(&sketches, all).unwrap();
+    (out, sketches)
+}
+
+#[test]
+fn any_split_order_and_grouping_gives_one_runs_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = inputs(dir.path());
+    let (whole, _) = extract(dir.path(), "whole", &files);
+    let expected = std::fs::read(&whole).unwrap();
+    let shared_support = String::from_utf8_lossy(&expected)
+        .lines()
+        .any(|l| l.contains("zz-copy-of-") && l.contains("\"support\":1"));
+    assert!(
+        shared_support,
+        "the copies' facts must merge with the originals' as one supporting document"
+    );
+
+    // Deterministic pseudo-random splits into 2..=4 shards.
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..3 {
+        let shards = 2 + (next() % 3) as usize;
+        let mut groups: Vec<Vec<PathBuf>> = vec![Vec::new(); shards];
+        for f in &files {
+            groups[(next() % shards as u64) as usize].push(f.clone());
+        }
+        groups.retain(|g| !g.is_empty());
+        let parts: Vec<_> = groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| extract(dir.path(), &format!("r{round}-s{i}"), g))
+            .collect();
+
+        // All parts at once, in reverse order.
+        let mut reversed = parts.clone();
+        reversed.reverse();
+        let (flat, _) = merge(dir.path(), &format!("r{round}-flat"), &reversed);
+        assert_eq!(
+            std::fs::read(flat).unwrap(),
+            expected,
+            "round {round}: flat merge differs"
+        );
+
+        // Nested: merge the first two, then the rest onto that.
+        if parts.len() > 2 {
+            let left = merge(dir.path(), &format!("r{round}-left"), &parts[..2]);
+            let mut rest = vec![left];
+            rest.extend_from_slice(&parts[2..]);
+            let (nested, _) = merge(dir.path(), &format!("r{round}-nested"), &rest);
+            assert_eq!(
+                std::fs::read(nested).unwrap(),
+                expected,
+                "round {round}: nested merge differs"
+            );
+        }
+    }
+}
