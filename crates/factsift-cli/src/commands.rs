@@ -61,6 +61,10 @@ pub enum Emit {
     Facts,
     /// One fact per mention, before merging, in document order.
     Mentions,
+    /// A shard's part for `factsift merge`: its canonical facts, then one
+    /// `{"sketch": ...}` line per document, in one stream (a map step of a
+    /// distributed run, e.g. Spark's `RDD.pipe`).
+    Partial,
 }
 
 /// Options of `extract`.
@@ -236,6 +240,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         .map(|p| Output::open(Some(p)))
         .transpose()?;
     let mut mentions: Vec<MergedFact> = Vec::new();
+    let mut partial_sketches = Vec::new();
     let mut records = 0u64;
     let mut mention_count = 0u64;
     let run = DocumentRun {
@@ -252,6 +257,9 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             if let Some(out) = sketch_output.as_mut() {
                 out.line(&serde_json::to_string(&sketch)?)?;
             }
+            if args.emit == Emit::Partial {
+                partial_sketches.push(sketch.clone());
+            }
             index.add(sketch);
             mention_count += facts.len() as u64;
             match args.emit {
@@ -261,13 +269,15 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
                         records += 1;
                     }
                 }
-                Emit::Facts => mentions.extend(facts.into_iter().map(MergedFact::from)),
+                Emit::Facts | Emit::Partial => {
+                    mentions.extend(facts.into_iter().map(MergedFact::from))
+                }
             }
             Ok(())
         },
     )?;
     let clusters = index.finish();
-    if args.emit == Emit::Facts && !stats.interrupted {
+    if args.emit != Emit::Mentions && !stats.interrupted {
         let facts = Merger::new()
             .with_clusters(clusters.cluster_map())
             .merge(mentions);
@@ -275,6 +285,10 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             output.line(&serde_json::to_string(fact)?)?;
         }
         records = facts.len() as u64;
+        partial_sketches.sort();
+        for sketch in partial_sketches {
+            output.line(&serde_json::to_string(&SketchLine { sketch })?)?;
+        }
     }
     if let Some(out) = sketch_output {
         if stats.interrupted {
@@ -327,6 +341,12 @@ pub fn dedup(args: &StripArgs) -> Result<ExitCode> {
     finish(&args.input, output, stats)
 }
 
+/// A sketch inside a part written with `--emit partial`.
+#[derive(Serialize, serde::Deserialize)]
+struct SketchLine {
+    sketch: factsift_dedup::Sketch,
+}
+
 /// Options of `merge`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct MergeArgs {
@@ -340,43 +360,68 @@ pub struct MergeArgs {
     /// are then clustered across all parts, as one run would.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub sketches: Vec<PathBuf>,
+    /// Write the sketches after the facts, so the output is again a part
+    /// (for tree-shaped reduces).
+    #[arg(long)]
+    pub partial: bool,
 }
 
 /// `factsift merge`: one canonical fact file from shard outputs. The merge
 /// is associative and commutative, so any grouping gives the same bytes.
 pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
     let mut facts = Vec::new();
+    let mut sketches = Vec::new();
     for part in &args.parts {
-        let file =
-            std::fs::File::open(part).with_context(|| format!("cannot read {}", part.display()))?;
-        let parsed = factsift_dedup::parse_merged(
-            std::io::BufReader::new(file),
+        let text = std::fs::read_to_string(part)
+            .with_context(|| format!("cannot read {}", part.display()))?;
+        // Sketch lines of `--emit partial` parts are taken out and replaced by
+        // blank lines, so fact errors still name the right line.
+        let mut fact_lines = String::with_capacity(text.len());
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with("{\"sketch\"") {
+                let parsed: SketchLine = serde_json::from_str(line)
+                    .with_context(|| format!("{}:{}: not a sketch line", part.display(), n + 1))?;
+                sketches.push(parsed.sketch);
+            } else {
+                fact_lines.push_str(line);
+            }
+            fact_lines.push('\n');
+        }
+        facts.extend(factsift_dedup::parse_merged(
+            fact_lines.as_bytes(),
             part.display().to_string(),
-        )?;
-        facts.extend(parsed);
+        )?);
+    }
+    for path in &args.sketches {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let sketch = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not a sketch line", path.display(), n + 1))?;
+            sketches.push(sketch);
+        }
     }
     let mut merger = Merger::new();
-    if !args.sketches.is_empty() {
+    sketches.sort();
+    sketches.dedup();
+    if !sketches.is_empty() {
         let mut index = DedupIndex::new(&Deduper::new());
-        for path in &args.sketches {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            for (n, line) in text
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-            {
-                let sketch = serde_json::from_str(line)
-                    .with_context(|| format!("{}:{}: not a sketch line", path.display(), n + 1))?;
-                index.add(sketch);
-            }
-        }
+        sketches.iter().cloned().for_each(|s| index.add(s));
         merger = merger.with_clusters(index.finish().cluster_map());
     }
     let merged = merger.merge(facts);
     let mut output = Output::open(args.output.as_deref())?;
     for fact in &merged {
         output.line(&serde_json::to_string(fact)?)?;
+    }
+    if args.partial {
+        for sketch in sketches {
+            output.line(&serde_json::to_string(&SketchLine { sketch })?)?;
+        }
     }
     output.finish()?;
     Ok(ExitCode::SUCCESS)

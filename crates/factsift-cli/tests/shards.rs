@@ -128,9 +128,8 @@ fn any_split_order_and_grouping_gives_one_runs_bytes() {
         let mut reversed = parts.clone();
         reversed.reverse();
         let (flat, _) = merge(dir.path(), &format!("r{round}-flat"), &reversed);
-        assert_eq!(
-            std::fs::read(flat).unwrap(),
-            expected,
+        assert!(
+            std::fs::read(flat).unwrap() == expected,
             "round {round}: flat merge differs"
         );
 
@@ -140,11 +139,62 @@ fn any_split_order_and_grouping_gives_one_runs_bytes() {
             let mut rest = vec![left];
             rest.extend_from_slice(&parts[2..]);
             let (nested, _) = merge(dir.path(), &format!("r{round}-nested"), &rest);
-            assert_eq!(
-                std::fs::read(nested).unwrap(),
-                expected,
+            assert!(
+                std::fs::read(nested).unwrap() == expected,
                 "round {round}: nested merge differs"
             );
         }
     }
+}
+
+#[test]
+fn partial_parts_carry_their_sketches_through_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = inputs(dir.path());
+    let (whole, _) = extract(dir.path(), "whole", &files);
+    let expected = std::fs::read(&whole).unwrap();
+    let part = |name: &str, files: &[PathBuf]| -> PathBuf {
+        let out = dir.path().join(format!("{name}.part.jsonl"));
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            os("extract"),
+            os("-q"),
+            os("--single-pass"),
+            os("--emit"),
+            os("partial"),
+            os("-o"),
+            out.as_os_str(),
+        ];
+        args.extend(files.iter().map(|f| f.as_os_str()));
+        factsift(&args);
+        out
+    };
+    let (odd, even): (Vec<_>, Vec<_>) = files
+        .iter()
+        .cloned()
+        .enumerate()
+        .partition(|(i, _)| i % 2 == 1);
+    let odd: Vec<PathBuf> = odd.into_iter().map(|(_, f)| f).collect();
+    let even: Vec<PathBuf> = even.into_iter().map(|(_, f)| f).collect();
+    let (a, b) = (part("odd", &odd), part("even", &even));
+    // A tree reduce: merge one part alone keeping sketches, then with the other.
+    let a2 = dir.path().join("a2.part.jsonl");
+    factsift(&[
+        os("merge"),
+        os("--partial"),
+        os("-o"),
+        a2.as_os_str(),
+        a.as_os_str(),
+    ]);
+    let out = dir.path().join("final.jsonl");
+    factsift(&[
+        os("merge"),
+        os("-o"),
+        out.as_os_str(),
+        b.as_os_str(),
+        a2.as_os_str(),
+    ]);
+    assert!(
+        std::fs::read(out).unwrap() == expected,
+        "the tree-shaped merge differs from one run"
+    );
 }
