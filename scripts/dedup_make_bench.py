@@ -10,13 +10,15 @@ this writes, deterministically (fixed seed):
   OUT/pairs.jsonl  labelled pairs: {"a", "b", "label": 1|0, "kind"}
                    positives: every (original, copy) pair and the real duplicate
                    pairs of the BBC set; negatives: distinct real articles on the
-                   same subject (high word overlap) and the seeds' two write-ups
-                   of one event. Pair precision/recall is computed over ALL pairs
+                   same subject (word overlap >= 0.3) and all pairs of the five
+                   seed pages (distinct write-ups about one company, two of them
+                   about one event). Pair precision/recall is computed over ALL pairs
                    of docs.jsonl from the groups; pairs.jsonl gives per-kind recall
                    and the hard negatives.
 
-Copies: changed chrome (header/nav/footer/related links), reordered paragraphs,
-dropped paragraphs, typos, truncation, and combinations.
+Copies: changed chrome (header/nav/footer/related links), two paragraphs swapped,
+1/8 of the paragraphs dropped, 1-4% of words with a typo, truncation to 55-90%
+of the words, and combinations of these.
 
 Usage: scripts/dedup_make_bench.py [--out DIR] [--copies-of N] [--seed S]
 (default OUT: bench-out/dedup, which git ignores; run from anywhere).
@@ -194,7 +196,7 @@ def main():
             o = words_overlap(sets[a], sets[b])
             if o >= 0.3 or (a.startswith("seed-") and b.startswith("seed-")):
                 pairs.append({"a": a, "b": b, "label": 0,
-                              "kind": "same_subject" if not a.startswith("seed-") else "seed_same_event",
+                              "kind": "same_subject" if not a.startswith("seed-") else "seed_distinct",
                               "word_overlap": round(o, 3)})
 
     docs = [{"id": pid, "text": t, "group": find(pid), "kind": "original", "base": pid} for pid, t in pages]

@@ -391,6 +391,7 @@ impl Merger {
             // canonical values of two facts of one key never are within
             // tolerance of each other; the clusters are a function of the
             // set of values, whatever the order.
+            let mut bounds = Vec::new();
             let mut lo = 0;
             while lo < mentions.len() {
                 let mut hi = lo + 1;
@@ -399,8 +400,16 @@ impl Merger {
                 {
                     hi += 1;
                 }
-                out.push(canonical(&key, &mentions[lo..hi]));
+                bounds.push(lo);
                 lo = hi;
+            }
+            // Hand each cluster's mentions over by value (no string copies).
+            let mut chunks = Vec::with_capacity(bounds.len());
+            for &lo in bounds.iter().rev() {
+                chunks.push(mentions.split_off(lo));
+            }
+            for chunk in chunks.into_iter().rev() {
+                out.push(canonical(&key, chunk));
             }
             link_conflicts(&mut out[start..]);
         }
@@ -409,7 +418,7 @@ impl Merger {
 }
 
 /// Builds one canonical fact from one value cluster of mentions.
-fn canonical(key: &Key, ms: &[Mention]) -> MergedFact {
+fn canonical(key: &Key, ms: Vec<Mention>) -> MergedFact {
     let best_rank = ms.iter().map(|m| bound_rank(m.bound)).min().unwrap_or(0);
     let best: Vec<&Mention> = ms
         .iter()
@@ -439,23 +448,24 @@ fn canonical(key: &Key, ms: &[Mention]) -> MergedFact {
     let mut clusters: Vec<&str> = ms.iter().map(|m| m.cluster.as_str()).collect();
     clusters.sort_unstable();
     clusters.dedup();
+    let support = clusters.len();
     let mut sources: Vec<MergedSource> = ms
-        .iter()
+        .into_iter()
         .map(|m| MergedSource {
-            doc: m.doc.clone(),
+            cluster: if m.cluster == m.doc {
+                None
+            } else {
+                Some(m.cluster)
+            },
+            doc: m.doc,
             start: m.start,
             end: m.end,
-            text: m.text.clone(),
+            text: m.text,
             value: Some(m.value),
             bound: Some(m.bound),
             value_max: m.value_max,
             vs_null: m.vs.is_none(),
-            vs: m.vs.clone(),
-            cluster: if m.cluster == m.doc {
-                None
-            } else {
-                Some(m.cluster.clone())
-            },
+            vs: m.vs,
         })
         .collect();
     sources.sort_by(|a, b| {
@@ -493,7 +503,7 @@ fn canonical(key: &Key, ms: &[Mention]) -> MergedFact {
         vs,
         sources,
         id: Some(format!("f{id:016x}")),
-        support: Some(clusters.len()),
+        support: Some(support),
         conflicts: Vec::new(),
         also_bounds: also,
     }
