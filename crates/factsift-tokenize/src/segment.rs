@@ -271,7 +271,9 @@ fn push_word(
     out: &mut Vec<Piece>,
 ) {
     let w = &bytes[start..end];
-    let cut = if w.len() > 2 && matches!(w[w.len() - 2..], [b'\'', b's' | b'S']) {
+    let cut = if w.last().is_none_or(|&b| b | 0x20 != b's') {
+        None
+    } else if w.len() > 2 && matches!(w[w.len() - 2..], [b'\'', b's' | b'S']) {
         Some(end - 2)
     } else if w.len() > 4 && matches!(w[w.len() - 4..], [0xE2, 0x80, 0x99, b's' | b'S']) {
         Some(end - 4)

@@ -169,6 +169,7 @@ impl Merger<'_> {
         &self.text[self.p[i].start..self.p[i].end]
     }
 
+    #[inline(always)]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flag: u8) {
         self.tokens.push(Token {
             span: Span::from_range(start..end),
@@ -296,6 +297,20 @@ impl Merger<'_> {
         let mut i = 0;
         while i < p.len() {
             let cur = p[i];
+            // Most pieces are plain words followed by whitespace: no rule
+            // below applies to them (only `www.` links start unglued).
+            if !self.adj(i) {
+                if cur.class == Class::Alpha && !matches!(cur.first, 'w' | 'W') {
+                    self.push(cur.start, cur.end, TokenKind::Word, 0);
+                    i += 1;
+                    continue;
+                }
+                if cur.class == Class::Digit {
+                    self.push(cur.start, cur.end, TokenKind::Number, 0);
+                    i += 1;
+                    continue;
+                }
+            }
             if let Some(d) = self.number_start(i) {
                 let e = self.extend_number(d);
                 self.push(cur.start, p[e].end, TokenKind::Number, 0);
