@@ -674,8 +674,42 @@ impl Doc<'_> {
         let metric_name = self.lex.metrics.get(choice.metric)?;
 
         // Subject.
-        let subject = self.subject(q, mentions, metric_name, topic)?;
-        if mentions.iter().all(|m| m.name.is_none() || m.reporter) && topic.is_some() {
+        let (subject, named) = self.subject(q, mentions, metric_name, topic)?;
+        let anaphor = !named
+            && mentions
+                .iter()
+                .any(|m| m.anaphor && m.name.as_deref() == Some(subject.as_str()));
+        let in_mention = |e: &Entity| {
+            mentions
+                .iter()
+                .any(|m| m.start <= e.span.start() && e.span.end() <= m.end)
+                || self
+                    .text
+                    .get(e.span.end()..)
+                    .is_some_and(|r| r.starts_with("-based"))
+                // "Chinese smartphone maker Xiaomi": a descriptor of a company.
+                || entities.iter().any(|o| {
+                    o.kind == EntityKind::Org
+                        && o.span.start() >= e.span.end()
+                        && self.text.get(e.span.end()..o.span.start()).is_some_and(|g| {
+                            g.len() <= 40 && g.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
+                        })
+                })
+        };
+        if !named && topic.is_some() {
+            // A sentence about a place or a person ("Denmark is Europe's
+            // second largest producer", "Cuba's tourist industry ... its")
+            // is not about the topic company.
+            if entities.iter().any(|e| {
+                matches!(e.kind, EntityKind::Gpe | EntityKind::Person)
+                    && e.span.end() <= q0
+                    && self.pos.between(s0, e.span.start()) <= 1
+                    && !in_mention(e)
+            }) {
+                return None;
+            }
+        }
+        if !named && !anaphor && topic.is_some() {
             // Only the topic to fall back on: a place owning the metric
             // ("Chinese PC sales") means the number is no company's.
             let trig = choice.trigger_start;
@@ -696,15 +730,6 @@ impl Doc<'_> {
                 .iter()
                 .any(|c| c.cat == Cat::OtherMetric && c.end <= q0)
             {
-                return None;
-            }
-            // A sentence about a place or a person ("Denmark is Europe's
-            // second largest producer") is not about the topic company.
-            if entities.iter().any(|e| {
-                matches!(e.kind, EntityKind::Gpe | EntityKind::Person)
-                    && e.span.end() <= q0
-                    && self.pos.between(s0, e.span.start()) <= 1
-            }) {
                 return None;
             }
         }
@@ -970,7 +995,38 @@ impl Doc<'_> {
                     .text
                     .get(b..)
                     .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
-                if !possessive {
+                // "Wimpey reported a 19% rise": a name followed by its verb.
+                let next = self
+                    .tokens
+                    .get(i + 1)
+                    .map(|n| n.span.slice(self.text))
+                    .unwrap_or("");
+                let verb = next.chars().next().is_some_and(char::is_lowercase)
+                    && (next.ends_with("ed")
+                        || matches!(
+                            next,
+                            "is" | "was"
+                                | "has"
+                                | "had"
+                                | "will"
+                                | "said"
+                                | "says"
+                                | "saw"
+                                | "made"
+                                | "sold"
+                                | "rose"
+                                | "fell"
+                                | "lost"
+                                | "cut"
+                                | "expects"
+                                | "plans"
+                                | "shipped"
+                                | "raised"
+                                | "posted"
+                                | "reported"
+                                | "announced"
+                        ));
+                if !possessive && !verb {
                     continue;
                 }
             }
@@ -1146,7 +1202,17 @@ impl Doc<'_> {
                     .text
                     .get(..q0)
                     .is_some_and(|t| t.trim_end().to_ascii_lowercase().ends_with(" by"));
-                if level || d > if by { 10 } else { 3 } {
+                // An absolute change names its amount right after the verb:
+                // "rose $7.2bn", "rose by $7.2bn", "an increase of"; not "lost a
+                // $23bn contract".
+                let gap = self
+                    .text
+                    .get(c.end..q0)
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                let direct = gap.is_empty() || gap == "by" || gap == "of";
+                if level || d > if by { 10 } else { 3 } || (!percent && !direct) {
                     continue;
                 }
                 d
@@ -1354,14 +1420,15 @@ impl Doc<'_> {
         }
     }
 
-    /// The entity the number is about.
+    /// The entity the number is about, and whether the sentence names it
+    /// (rather than referring to it or leaving it to the topic).
     fn subject(
         &self,
         q: &Quantity,
         mentions: &[Mention],
         metric: &str,
         topic: Option<&str>,
-    ) -> Option<String> {
+    ) -> Option<(String, bool)> {
         let (q0, q1) = (q.span.start(), q.span.end());
         let rank = metric == "market_rank";
         let mut best: Option<(i64, &Mention)> = None;
@@ -1395,8 +1462,8 @@ impl Doc<'_> {
             }
         }
         match best {
-            Some((_, m)) if !m.reporter => m.name.clone(),
-            _ => topic.map(str::to_string),
+            Some((_, m)) if !m.reporter => m.name.clone().map(|n| (n, !m.anaphor)),
+            _ => topic.map(|t| (t.to_string(), false)),
         }
     }
 
@@ -1453,6 +1520,10 @@ impl Doc<'_> {
             } else {
                 self.pos.between(q1, a)
             };
+            // A time well after the number belongs to a later clause.
+            if a >= q1 && d > 8 {
+                continue;
+            }
             // Another number between the time and this one: it is that number's time.
             let other_between = others.iter().any(|&(o0, o1)| {
                 (o0, o1) != (q0, q1)
@@ -1545,8 +1616,9 @@ impl Doc<'_> {
             }
         };
         let mut best: Option<(usize, Option<String>)> = None;
-        let mut offer = |d: usize, s: Option<String>| {
-            if d <= 25 && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+        let mut offer = |d: usize, after: bool, s: Option<String>| {
+            let reach = if after { 5 } else { 25 };
+            if d <= reach && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
                 best = Some((d, s));
             }
         };
@@ -1592,7 +1664,7 @@ impl Doc<'_> {
                     .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
                 && self.pos.between(b, q0) <= 3;
             if prep || market || possessive_before_number {
-                offer(dist(a, b), Some(g.name.clone()));
+                offer(dist(a, b), a >= q1, Some(g.name.clone()));
             }
         }
         for c in cues {
@@ -1611,10 +1683,10 @@ impl Doc<'_> {
                         .or_else(|| self.lex.homes.get(&owner))
                         .cloned();
                     if home.is_some() {
-                        offer(dist(c.start, c.end), home);
+                        offer(dist(c.start, c.end), c.start >= q1, home);
                     }
                 }
-                Cat::Worldwide => offer(dist(c.start, c.end), None),
+                Cat::Worldwide => offer(dist(c.start, c.end), c.start >= q1, None),
                 _ => {}
             }
         }
