@@ -347,3 +347,38 @@ struct Scratch {
     pieces: Vec<segment::Piece>,
     flags: Vec<u8>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizer_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Tokenizer>();
+        assert_send_sync::<TokenizerBuilder>();
+    }
+
+    #[test]
+    fn builder_reports_unreadable_files() {
+        let err = Tokenizer::builder()
+            .abbreviations_file("no/such/abbreviations.txt")
+            .build()
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("cannot read no/such/abbreviations.txt:"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn without_default_data_titles_end_sentences() {
+        let bare = Tokenizer::builder().default_data(false).build().unwrap();
+        assert_eq!(bare.tokenize("Mr. Jun spoke.").sentences.len(), 2);
+        assert_eq!(
+            Tokenizer::new().tokenize("Mr. Jun spoke.").sentences.len(),
+            1
+        );
+    }
+}
