@@ -7,8 +7,6 @@ use crate::template::HashSet64;
 use crate::template::{Template, line_hash};
 use crate::{DropReason, Dropped, Stripped, dom};
 use factsift_core::Document;
-#[cfg(test)]
-use factsift_core::Span;
 
 /// A section joins the article when at least this share of its content
 /// words occur in the article core (or title).
@@ -341,7 +339,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         for (k, l) in lines.iter().enumerate().take(lo + 1).skip(from) {
             let candidate = !matches!(l.class, Class::Bad(_) | Class::Good)
                 && (2..=40).contains(&l.words)
-                && !(l.sentence_end && l.span.slice(text).ends_with('.'))
+                && (!l.sentence_end || !l.span.slice(text).ends_with('.'))
                 && !l.name_like(text);
             if !candidate {
                 continue;
@@ -530,7 +528,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         match out.dropped.last_mut() {
             Some(d)
                 if d.reason == reason
-                    && !out.body.last().is_some_and(|b| b.start() > d.span.start())
+                    && out.body.last().is_none_or(|b| b.start() <= d.span.start())
                     && title.is_none_or(|t| {
                         lines[t].span.start() < d.span.start()
                             || lines[t].span.start() > l.span.start()
@@ -545,14 +543,4 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         }
     }
     out
-}
-
-/// A span helper for tests.
-#[cfg(test)]
-pub(crate) fn spans_sorted(out: &Stripped) -> bool {
-    let mut all: Vec<Span> = out.body.clone();
-    all.extend(out.dropped.iter().map(|d| d.span));
-    all.extend(out.title);
-    all.sort();
-    all.windows(2).all(|w| w[0].end() <= w[1].start())
 }

@@ -6,6 +6,8 @@
 //! `scripts/strip_render_aeb.sh` into `bench-out/aeb-w3m.jsonl`. A test whose
 //! data is absent says so and passes without scoring.
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly on bad fixtures
+
 use factsift_core::Document;
 use factsift_strip::score::{Counts, Summary};
 use factsift_strip::{Stripper, TemplateLearner};

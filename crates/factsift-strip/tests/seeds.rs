@@ -1,6 +1,8 @@
 //! Line-level scores against the hand-made gold of the five seed pages
 //! (`gold/boilerplate/*.tsv`), with floors so a regression fails.
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly on bad fixtures
+
 use factsift_core::Document;
 use factsift_strip::Stripper;
 use std::path::Path;
