@@ -28,6 +28,8 @@ const ADJACENT_GAP: usize = 1;
 const ADJACENT_GAP_HTML: usize = 2;
 /// Also look for the title just before the richest section.
 const TITLE_NEAR_MAIN: bool = false;
+/// The least prose (in weighted words) of a section that may seed the core.
+const MIN_SEED: f32 = 8.0;
 /// Joined sections add their words to the article's profile.
 const GROW: bool = true;
 /// Extend the article through short lines after its last prose section.
@@ -316,8 +318,9 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         }
         (first, last, profile)
     };
+    // Seeds of the article's core hold some prose.
     let mut order: Vec<usize> = (0..sections.len())
-        .filter(|&k| sections[k].score > 0.0)
+        .filter(|&k| sections[k].score >= MIN_SEED)
         .collect();
     order.sort_by(|&a, &b| sections[b].score.total_cmp(&sections[a].score));
     order.truncate(CANDIDATES);
