@@ -204,6 +204,21 @@ impl Merger<'_> {
         if cur.class != Class::Other {
             return None;
         }
+        let free = i == 0 || p[i - 1].end != cur.start || !p[i - 1].is_alnum();
+        // `#1`; a decade with its apostrophe: `’90s`.
+        if free && self.adj(i) && digit_at(i + 1) {
+            if cur.is('#') {
+                return Some(i + 1);
+            }
+            let decade = self.s(i + 1);
+            if (cur.is('\'') || cur.is('’'))
+                && matches!(decade.len(), 2 | 3)
+                && decade.bytes().take(2).all(|b| b.is_ascii_digit())
+                && decade.as_bytes().get(2).is_none_or(|&b| b == b's')
+            {
+                return Some(i + 1);
+            }
+        }
         // A decimal without its zero, not glued to a word before it: `.500`.
         if cur.is('.')
             && (i == 0 || p[i - 1].end != cur.start || !p[i - 1].is_alnum())
@@ -249,7 +264,13 @@ impl Merger<'_> {
             let c = p[n].first;
             let other = p[n].class == Class::Other;
             let suffix = other
-                && (matches!(c, '%' | '‰' | '‱') || (is_currency(c) && p[e].class == Class::Digit));
+                && (matches!(c, '%' | '‰' | '‱' | '°' | '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛')
+                    || (is_currency(c) && p[e].class == Class::Digit));
+            // `30°C`, `86°F`: the scale letter after the degree sign.
+            if suffix && c == '°' && self.adj(n) && matches!(self.s(n + 1), "C" | "F" | "K") {
+                e = n + 1;
+                continue;
+            }
             let joined = self.adj(n)
                 && ((other && is_hyphen(c) && p[n + 1].is_alnum())
                     || ((p[n].is('/') || p[n].is(':'))
