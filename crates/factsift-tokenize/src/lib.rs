@@ -12,10 +12,12 @@
 //!    fast loop, any other run by `unicode-segmentation`. This already keeps
 //!    `23.16`, `7,071`, `10M`, `Q2`, `U.S` and `can't` whole.
 //! 2. **Tokens.** Pieces are merged so numbers keep their attachments: a
-//!    sign, a currency symbol or `US$`-style prefix, a scale or unit suffix,
-//!    `%`, hyphen joins and `/` or `:` between digits all belong to one
-//!    [`TokenKind::Number`] token (`$10.3bn`, `£180,226`, `US$5`, `9.6%`,
-//!    `3.5-inch`, `2017-10-02`, `10:30`). One or two letters before digits
+//!    sign, `#`, a currency symbol or `US$`-style prefix, a scale or unit
+//!    suffix, `%`, `°C`, a fraction, hyphen joins and `/` or `:` between
+//!    digits all belong to one [`TokenKind::Number`] token (`$10.3bn`,
+//!    `£180,226`, `US$5`, `9.6%`, `3.5-inch`, `2017-10-02`, `10:30`, `#1`,
+//!    `30°C`, `’90s`). A lower-case prefix does not take a number with it
+//!    (`mid` `-` `2005`). One or two letters before digits
 //!    make a number too (`Q2`, `H1`, `FY17`), as do up to three capitals
 //!    before an amount (`RM2.70`, `USD10m`). Words keep inner apostrophes
 //!    and hyphens (`year-on-year`, `can't`) and `&` between capitals
