@@ -159,14 +159,18 @@ impl Entities {
                     break;
                 }
             }
-            let (a, e) = (i, b);
+            let (mut a, e) = (i, b);
             i = b;
+            // `Shares of Acme Widgets Inc`: a sentence's first word joined by
+            // `of` is not part of the name.
+            if a == 0 && s.w(1) == "of" && e > 2 {
+                a = 2;
+            }
             if covered(a, e) {
                 continue;
             }
             let first = s.w(a);
             // A lone sentence-initial word, or a function word, is no name.
-            let mut a = a;
             while a < e && (self.titles.contains(s.w(a)) || self.stop_like(s, a)) {
                 a += 1;
             }

@@ -262,7 +262,7 @@ impl Tagger {
                     span = Span::from_range(org.span.end() + skip..span.end());
                 }
                 let m = quantity::Model { span };
-                if !gaz.iter().any(|g| g.span.overlaps(m.span) && g.kind == EntityKind::Product) {
+                if !gaz.iter().any(|g| g.span.contains(m.span) && g.kind == EntityKind::Product) {
                     let name = m.span.slice(text).to_string();
                     gaz.retain(|g| !m.span.contains(g.span) || g.kind == EntityKind::Org);
                     gaz.push(Entity {

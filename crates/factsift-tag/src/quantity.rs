@@ -360,7 +360,12 @@ impl<'l> Quantities<'l> {
             if self.lx.cur_pre.get(raw, w).is_some() {
                 return None;
             }
-            return Some(p);
+            // `Galaxy S8`: the name goes on to the left.
+            let mut start = p;
+            while start > 0 && s.is(start - 1, Lx::Word) && s.cap(start - 1) && !self.stop(s.w(start - 1)) {
+                start -= 1;
+            }
+            return Some(start);
         }
         if !raw.chars().any(char::is_uppercase) {
             return None;
@@ -611,6 +616,16 @@ impl<'l> Quantities<'l> {
             conversion_of: None,
         };
         let b = self.tail(s, &mut q, atom, b);
+        // The rate belongs to the unit: `$9.99 per month`.
+        if q.per.is_some() {
+            q.span = s.span(i, b);
+        }
+        // A sign belongs to the number: `-5 degrees`.
+        let mut i = i;
+        if currency.is_none() && value_max.is_none() && q.value < 0.0 && i > 0 && matches!(s.w(i - 1), "-" | "−") {
+            i -= 1;
+            q.span = s.span(i, b).cover(q.span);
+        }
         if q.bound == Bound::Eq {
             self.cue_before(s, i, &mut q);
         }

@@ -8,6 +8,8 @@ use factsift_core::{Date, Period, TimeMention};
 const EXPLICIT: &str = "explicit";
 const PUBLICATION: &str = "publication date";
 const ANCHOR: &str = "text anchor";
+/// How far back (bytes) an earlier time mention can anchor a relative one.
+const ANCHOR_WINDOW: usize = 300;
 
 /// Words before a month or year that make it a date.
 const TIME_PREPS: [&str; 16] = [
@@ -174,10 +176,15 @@ impl<'l> Times<'l> {
         out: &mut Vec<TimeMention>,
     ) {
         let n = s.len();
-        let first = out.len();
         let mut i = 0;
         while i < n {
-            match self.at(s, i, pub_date, &out[first..]) {
+            // Mentions close before this point can anchor `a year earlier`.
+            let here = s.toks.get(i).map_or(0, |t| t.s);
+            let near = out
+                .iter()
+                .rposition(|t| t.span.end() + ANCHOR_WINDOW < here)
+                .map_or(0, |p| p + 1);
+            match self.at(s, i, pub_date, &out[near..]) {
                 Some(h) if h.b > i => {
                     for k in i..h.b {
                         let number = s.is(k, Lx::Num) || small_number(s.w(k)).is_some();
