@@ -23,6 +23,7 @@ def shingles(text):
 
 
 recalls = []
+precisions = []
 for line in open(sys.argv[1]):
     rec = json.loads(line)
     want = shingles(gt[rec["id"]]["articleBody"])
@@ -32,8 +33,11 @@ for line in open(sys.argv[1]):
         continue
     tp = sum(min(c, have[s]) for s, c in want.items())
     r = tp / total
+    if have:
+        precisions.append(tp / sum(have.values()))
     recalls.append(r)
     if r < 0.9:
         print(f"{r:.3f}\t{rec['id']}\t{gt[rec['id']]['url']}")
 print(f"pages {len(recalls)}  mean recall {sum(recalls) / len(recalls):.4f}  "
-      f"min {min(recalls):.3f}  below 0.9: {sum(r < 0.9 for r in recalls)}")
+      f"min {min(recalls):.3f}  below 0.9: {sum(r < 0.9 for r in recalls)}  "
+      f"(precision of the unstripped text {sum(precisions) / len(precisions):.4f})")

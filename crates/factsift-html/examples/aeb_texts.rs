@@ -4,19 +4,28 @@
 //! (`scripts/html_recall.py`).
 //!
 //! ```text
-//! cargo run --release -p factsift-html --example aeb_texts [DIR] > texts.jsonl
+//! cargo run --release -p factsift-html --example aeb_texts [DIR] [--hide CLASS]... > texts.jsonl
 //! ```
+//! `--hide CLASS` also treats elements of that class as hidden.
 
 use std::io::{Read, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/bench/aeb/html"
-        )
-        .to_string()
-    });
+    let mut dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/bench/aeb/html"
+    )
+    .to_string();
+    let mut builder = factsift_html::Extractor::builder();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--hide" {
+            builder = builder.hidden_class(&args.next().ok_or("--hide needs a class")?);
+        } else {
+            dir = arg;
+        }
+    }
+    let extractor = builder.build()?;
     let mut paths: Vec<_> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
@@ -28,7 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut bytes = Vec::new();
         flate2::read::GzDecoder::new(std::fs::File::open(p)?).read_to_end(&mut bytes)?;
         let (html, _) = factsift_html::decode(&bytes);
-        let page = factsift_html::extract(&html);
+        let page = extractor.extract(&html);
         let name = p
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

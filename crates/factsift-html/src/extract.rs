@@ -13,9 +13,29 @@ use crate::meta::{self, BestDate, Lexicon};
 use crate::tags::{self, id};
 use crate::tokenizer::{Attr, Token, Tokenizer};
 use factsift_core::{Block, Element, Layout, Span};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// No layout index yet.
 const NONE: u32 = u32::MAX;
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
 
 /// A hash of a tag name, ASCII case-insensitive (FNV-1a), to find open
 /// elements of unknown names in O(1).
@@ -35,8 +55,9 @@ struct Open<'a> {
     flags: u16,
     /// The name as written, for matching end tags of unknown elements.
     name: &'a str,
-    /// Start of this element's hints in `Builder::hints` (block elements).
-    hints_start: u32,
+    /// The raw `class`, `id`, `role` and `itemprop` values (block
+    /// elements), turned into hints only if the element encloses a block.
+    hint_attrs: [&'a str; 4],
     /// Index in `Layout::elements`, once it encloses a block.
     layout: u32,
     skip: bool,
@@ -75,7 +96,7 @@ struct Builder<'a, 'l> {
     /// Per tag id, the stack positions of its open elements.
     positions: Vec<Vec<u32>>,
     /// Per name hash, the stack positions of open unknown elements.
-    unknown: std::collections::HashMap<u64, Vec<u32>>,
+    unknown: HashMap<u64, Vec<u32>, BuildHasherDefault<IdentityHasher>>,
     /// Stack positions of open SCOPE and TABLE_SCOPE elements, of SPECIAL
     /// elements, of SPECIAL elements other than address, div and p (which
     /// bound list items), and of foreign (SVG, MathML) roots.
@@ -88,7 +109,6 @@ struct Builder<'a, 'l> {
     /// them have a layout index.
     blocks_open: Vec<u32>,
     block_mat: usize,
-    hints: String,
     skip: u32,
     links: u32,
     pre: u32,
@@ -110,6 +130,12 @@ struct Builder<'a, 'l> {
     og_url: Option<String>,
     date: BestDate,
     json_ld: Vec<&'a str>,
+    /// A date element without a machine-readable value whose start tag is
+    /// being handled: its rank.
+    date_pending: Option<u8>,
+    /// The text of such an element: the stack depth it lives at, its rank,
+    /// and the text so far.
+    date_text: Option<(usize, u8, String)>,
     scratch: String,
 }
 
@@ -158,7 +184,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             opts,
             stack: Vec::with_capacity(64),
             positions: vec![Vec::new(); tags::TAGS.len()],
-            unknown: std::collections::HashMap::new(),
+            unknown: HashMap::default(),
             scope: Vec::new(),
             table_scope: Vec::new(),
             special: Vec::new(),
@@ -166,7 +192,6 @@ impl<'a, 'l> Builder<'a, 'l> {
             foreign_roots: Vec::new(),
             blocks_open: Vec::new(),
             block_mat: 0,
-            hints: String::new(),
             skip: 0,
             links: 0,
             pre: 0,
@@ -186,6 +211,8 @@ impl<'a, 'l> Builder<'a, 'l> {
             og_url: None,
             date: BestDate::default(),
             json_ld: Vec::new(),
+            date_pending: None,
+            date_text: None,
             scratch: String::new(),
         };
         // The root every page has, whether or not it writes <html>.
@@ -198,10 +225,10 @@ impl<'a, 'l> Builder<'a, 'l> {
     fn push(&mut self, tag: u8, name: &'a str, attrs: &[Attr<'a>], hidden: bool) {
         let flags = tags::flags(tag);
         let pos = self.stack.len() as u32;
-        let hints_start = self.hints.len() as u32;
+        let mut hint_attrs = [""; 4];
         if flags & tags::BLOCK != 0 {
             self.break_line();
-            self.add_hints(attrs, hints_start as usize);
+            hint_attrs = hint_attrs_of(attrs);
             self.blocks_open.push(pos);
         }
         if tag != id::UNKNOWN {
@@ -234,7 +261,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             tag,
             flags,
             name,
-            hints_start,
+            hint_attrs,
             layout: NONE,
             skip,
             link,
@@ -271,12 +298,26 @@ impl<'a, 'l> Builder<'a, 'l> {
             self.break_line();
             self.blocks_open.pop();
             self.block_mat = self.block_mat.min(self.blocks_open.len());
-            self.hints.truncate(open.hints_start as usize);
         }
         self.skip -= open.skip as u32;
         self.links -= open.link as u32;
         self.pre -= (flags & tags::PRE != 0) as u32;
         self.foreign -= (flags & tags::FOREIGN != 0) as u32;
+        if self
+            .date_text
+            .as_ref()
+            .is_some_and(|(depth, _, _)| self.stack.len() < *depth)
+        {
+            self.end_date_text();
+        }
+    }
+
+    /// Parses the collected text of a date element.
+    fn end_date_text(&mut self) {
+        if let Some((_, rank, text)) = self.date_text.take() {
+            let d = self.opts.lexicon.parse_date(&clean(&text, true));
+            self.date.offer(rank, d);
+        }
     }
 
     /// Pops elements until the stack has `len` entries (never the root).
@@ -367,14 +408,13 @@ impl<'a, 'l> Builder<'a, 'l> {
             return;
         }
         let flags = tags::flags(tag);
-        if !attrs.is_empty() {
+        if !attrs.is_empty() || tag == id::TIME {
             self.metadata(tag, attrs);
         }
         match tag {
             id::HTML => {
                 if self.stack.len() == 1 && self.block_mat == 0 {
-                    self.hints.clear();
-                    self.add_hints(attrs, 0);
+                    self.stack[0].hint_attrs = hint_attrs_of(attrs);
                 }
                 return;
             }
@@ -425,6 +465,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             _ => {}
         }
         if flags & tags::VOID != 0 {
+            self.date_pending = None;
             if flags & tags::BLOCK != 0 {
                 self.break_line();
             }
@@ -432,6 +473,9 @@ impl<'a, 'l> Builder<'a, 'l> {
         }
         let hidden = !attrs.is_empty() && self.is_hidden(attrs);
         self.push(tag, name, attrs, hidden);
+        if let Some(rank) = self.date_pending.take() {
+            self.date_text = Some((self.stack.len(), rank, String::new()));
+        }
         if flags & tags::RAW != 0 {
             self.capture = match tag {
                 id::TITLE if self.title.is_none() && self.skip == 1 => Capture::Title,
@@ -523,31 +567,6 @@ impl<'a, 'l> Builder<'a, 'l> {
     }
 
     // ----- attributes -----
-
-    /// Appends the lowercase class, id, role and itemprop words of an
-    /// element whose hints start at `start`.
-    fn add_hints(&mut self, attrs: &[Attr<'a>], start: usize) {
-        for a in attrs {
-            let n = a.name;
-            if n.eq_ignore_ascii_case("class")
-                || n.eq_ignore_ascii_case("id")
-                || n.eq_ignore_ascii_case("role")
-                || n.eq_ignore_ascii_case("itemprop")
-            {
-                for w in a.value.split(|c: char| c.is_ascii_whitespace()) {
-                    if w.is_empty() || w.len() > 64 {
-                        continue;
-                    }
-                    if self.hints.len() > start {
-                        self.hints.push(' ');
-                    }
-                    for c in w.chars() {
-                        self.hints.extend(c.to_lowercase());
-                    }
-                }
-            }
-        }
-    }
 
     fn is_hidden(&self, attrs: &[Attr<'a>]) -> bool {
         for a in attrs {
@@ -641,24 +660,69 @@ impl<'a, 'l> Builder<'a, 'l> {
                         None
                     }
                 });
-                if let Some(value) = value {
-                    let rank = if pubdate || (tag == id::TIME && attr(attrs, "pubdate").is_some()) {
-                        meta::RANK_TIME_PUBDATE
-                    } else if tag != id::TIME {
-                        return;
-                    } else if self.last_pos(id::ARTICLE).is_some() {
-                        meta::RANK_TIME_ARTICLE
-                    } else {
-                        meta::RANK_TIME_OTHER
-                    };
-                    if self.date.rank().is_none_or(|r| rank < r) {
+                let rank = if pubdate || (tag == id::TIME && attr(attrs, "pubdate").is_some()) {
+                    meta::RANK_TIME_PUBDATE
+                } else if tag != id::TIME {
+                    return;
+                } else if self.last_pos(id::ARTICLE).is_some() {
+                    meta::RANK_TIME_ARTICLE
+                } else {
+                    meta::RANK_TIME_OTHER
+                };
+                if self.date.rank().is_some_and(|r| rank >= r) {
+                    return;
+                }
+                match value {
+                    Some(value) => {
                         let d = self.opts.lexicon.parse_date(value);
                         self.date.offer(rank, d);
                     }
+                    // No machine-readable value: read the element's text.
+                    None if self.date_text.is_none() => self.date_pending = Some(rank),
+                    None => {}
                 }
             }
         }
     }
+}
+
+/// The `class`, `id`, `role` and `itemprop` values of an element.
+fn hint_attrs_of<'a>(attrs: &[Attr<'a>]) -> [&'a str; 4] {
+    let mut out = [""; 4];
+    for a in attrs {
+        let slot = match a.name.len() {
+            5 if a.name.eq_ignore_ascii_case("class") => 0,
+            2 if a.name.eq_ignore_ascii_case("id") => 1,
+            4 if a.name.eq_ignore_ascii_case("role") => 2,
+            8 if a.name.eq_ignore_ascii_case("itemprop") => 3,
+            _ => continue,
+        };
+        out[slot] = a.value;
+    }
+    out
+}
+
+/// Hints: the lowercase words of the hint attributes, space separated.
+fn hints_of(values: &[&str; 4]) -> String {
+    let mut out = String::new();
+    for v in values {
+        for w in v.split_ascii_whitespace() {
+            if w.len() > 64 {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if w.is_ascii() {
+                let from = out.len();
+                out.push_str(w);
+                out[from..].make_ascii_lowercase();
+            } else {
+                out.extend(w.chars().flat_map(char::to_lowercase));
+            }
+        }
+    }
+    out
 }
 
 /// Whether an inline `style` hides the element (`display:none`,
@@ -729,17 +793,7 @@ impl<'a, 'l> Builder<'a, 'l> {
                 .checked_sub(1)
                 .map(|p| self.stack[self.blocks_open[p] as usize].layout as usize);
             let open = self.stack[pos];
-            let hints_end = self
-                .blocks_open
-                .get(k + 1)
-                .map_or(self.hints.len(), |&next| {
-                    self.stack[next as usize].hints_start as usize
-                });
-            let hints = self
-                .hints
-                .get(open.hints_start as usize..hints_end)
-                .unwrap_or("")
-                .to_string();
+            let hints = hints_of(&open.hint_attrs);
             self.elements.push(Element {
                 tag: tags::name(open.tag).to_string(),
                 hints,
@@ -875,6 +929,7 @@ impl<'a, 'l> Builder<'a, 'l> {
 
     fn finish(mut self) -> Extracted {
         self.break_line();
+        self.end_date_text();
         if self
             .date
             .rank()
@@ -922,6 +977,11 @@ pub(crate) fn run(html: &str, opts: Options<'_>) -> Extracted {
         let capture = std::mem::replace(&mut b.capture, Capture::None);
         match token {
             Token::Text(t) => {
+                if let Some((_, _, buf)) = b.date_text.as_mut()
+                    && buf.len() < 200
+                {
+                    buf.push_str(t);
+                }
                 if capture != Capture::None {
                     b.raw_text(t, capture);
                 } else if b.skip == 0 {

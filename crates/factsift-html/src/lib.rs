@@ -99,18 +99,37 @@ pub enum BuildError {
 /// ```
 /// let ex = factsift_html::Extractor::builder()
 ///     .date_meta_keys("my.pubdate\t0\n")
-///     .hidden_class("sr-only")
+///     .hidden_class("promo")
 ///     .build()?;
-/// let page = ex.extract(r#"<meta name="my.pubdate" content="2020-02-03"><p>a<span class="sr-only">b</span></p>"#);
+/// let html = r#"<meta name="my.pubdate" content="2020-02-03">
+///   <p>a<span class="sr-only">b</span><span class="promo">c</span></p>"#;
+/// let page = ex.extract(html);
 /// assert_eq!(page.date.map(|d| d.to_string()).as_deref(), Some("2020-02-03"));
 /// assert_eq!(page.text, "a\n");
+/// let all = factsift_html::Extractor::builder().default_hidden_classes(false).build()?;
+/// assert_eq!(all.extract(html).text, "abc\n");
+/// assert!(factsift_html::Extractor::builder().date_meta_keys("bad line").build().is_err());
 /// # Ok::<(), factsift_html::BuildError>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     date_meta: String,
     hidden_classes: Vec<String>,
+    default_hidden_classes: bool,
 }
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder {
+            date_meta: String::new(),
+            hidden_classes: Vec::new(),
+            default_hidden_classes: true,
+        }
+    }
+}
+
+/// Screen-reader-only classes hidden by default (`data/hidden_classes.txt`).
+const HIDDEN_CLASSES: &str = include_str!("../data/hidden_classes.txt");
 
 impl ExtractorBuilder {
     /// Adds meta keys that give a publication date, one `key<TAB>rank` per
@@ -121,9 +140,17 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Treats elements with this class as hidden (like `sr-only`).
+    /// Treats elements with this class as hidden, in addition to the
+    /// screen-reader-only classes of `data/hidden_classes.txt`.
     pub fn hidden_class(mut self, class: &str) -> ExtractorBuilder {
         self.hidden_classes.push(class.to_string());
+        self
+    }
+
+    /// Whether the screen-reader-only classes of `data/hidden_classes.txt`
+    /// (`sr-only`, `visually-hidden`, ...) hide content (default: yes).
+    pub fn default_hidden_classes(mut self, yes: bool) -> ExtractorBuilder {
+        self.default_hidden_classes = yes;
         self
     }
 
@@ -137,16 +164,26 @@ impl ExtractorBuilder {
                     .map_err(|(line, text)| BuildError::DateMetaLine { line, text })?,
             )
         };
+        let mut hidden_classes = self.hidden_classes;
+        if self.default_hidden_classes {
+            hidden_classes.extend(
+                HIDDEN_CLASSES
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_string),
+            );
+        }
+        hidden_classes.retain(|c| !c.is_empty());
         Ok(Extractor {
             lexicon,
-            hidden_classes: self.hidden_classes,
+            hidden_classes,
         })
     }
 }
 
 /// Extracts pages with fixed options; `Send + Sync`, so one can serve
 /// many threads.
-#[derive(Default)]
 pub struct Extractor {
     lexicon: Option<meta::Lexicon>,
     hidden_classes: Vec<String>,
@@ -171,7 +208,21 @@ impl Extractor {
         static DEFAULT: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
         DEFAULT.get_or_init(Extractor::default)
     }
+}
 
+impl Default for Extractor {
+    /// The extractor [`extract`] uses.
+    fn default() -> Extractor {
+        ExtractorBuilder::default()
+            .build()
+            .unwrap_or_else(|_| Extractor {
+                lexicon: None,
+                hidden_classes: Vec::new(),
+            })
+    }
+}
+
+impl Extractor {
     /// Extracts text, layout and metadata; see [`extract`].
     ///
     /// ```
@@ -198,3 +249,9 @@ impl Extractor {
         }
     }
 }
+
+/// The stage struct is shared across threads by the CLI.
+const _: () = {
+    const fn send_sync<T: Send + Sync>() {}
+    send_sync::<Extractor>();
+};

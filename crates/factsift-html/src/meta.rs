@@ -23,6 +23,10 @@ pub(crate) const RANK_TIME_OTHER: u8 = 4;
 /// Parsed word lists, loaded once.
 pub(crate) struct Lexicon {
     date_meta: HashMap<String, u8>,
+    /// `*part*` lines: keys containing `part` give a date of that rank...
+    date_meta_parts: Vec<(String, u8)>,
+    /// ... unless they contain one of these (`!part` lines).
+    date_meta_excludes: Vec<String>,
     months: HashMap<String, u8>,
 }
 
@@ -36,16 +40,25 @@ impl Lexicon {
     /// The built-in lexicon, plus `extra_date_meta` lines (`key<TAB>rank`).
     pub(crate) fn parse(extra_date_meta: &str) -> Result<Lexicon, (usize, String)> {
         let mut date_meta = HashMap::new();
+        let mut date_meta_parts = Vec::new();
+        let mut date_meta_excludes = Vec::new();
         for (source, text) in [(0usize, DATE_META_TSV), (1, extra_date_meta)] {
             for (n, line) in text.lines().enumerate() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
+                if let Some(part) = line.strip_prefix('!') {
+                    date_meta_excludes.push(part.trim().to_ascii_lowercase());
+                    continue;
+                }
                 let mut parts = line.split('\t');
                 let key = parts.next().unwrap_or("").trim().to_ascii_lowercase();
                 let rank = parts.next().and_then(|r| r.trim().parse::<u8>().ok());
                 match rank {
+                    Some(rank) if key.len() > 2 && key.starts_with('*') && key.ends_with('*') => {
+                        date_meta_parts.push((key[1..key.len() - 1].to_string(), rank));
+                    }
                     Some(rank) if !key.is_empty() => {
                         date_meta.insert(key, rank);
                     }
@@ -64,7 +77,12 @@ impl Lexicon {
                 months.insert(name.to_string(), m);
             }
         }
-        Ok(Lexicon { date_meta, months })
+        Ok(Lexicon {
+            date_meta,
+            date_meta_parts,
+            date_meta_excludes,
+            months,
+        })
     }
 
     /// The built-in lexicon.
@@ -73,6 +91,8 @@ impl Lexicon {
         LEX.get_or_init(|| {
             Lexicon::parse("").unwrap_or_else(|_| Lexicon {
                 date_meta: HashMap::new(),
+                date_meta_parts: Vec::new(),
+                date_meta_excludes: Vec::new(),
                 months: HashMap::new(),
             })
         })
@@ -80,7 +100,21 @@ impl Lexicon {
 
     /// The rank of a meta key (already lowercase), if it names a date.
     pub(crate) fn date_meta_rank(&self, key: &str) -> Option<u8> {
-        self.date_meta.get(key).copied()
+        if let Some(&rank) = self.date_meta.get(key) {
+            return Some(rank);
+        }
+        if self
+            .date_meta_excludes
+            .iter()
+            .any(|x| key.contains(x.as_str()))
+        {
+            return None;
+        }
+        self.date_meta_parts
+            .iter()
+            .filter(|(part, _)| key.contains(part.as_str()))
+            .map(|&(_, rank)| rank)
+            .min()
     }
 
     fn month(&self, word: &str) -> Option<u8> {
