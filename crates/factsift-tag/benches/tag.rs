@@ -1,6 +1,8 @@
 //! Throughput of the tagger, single-threaded, on the seed pages and the BBC
 //! business texts: `cargo bench -p factsift-tag --bench tag`.
 
+#![allow(missing_docs, clippy::expect_used)] // criterion macros; the default data is tested to build
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use factsift_core::{Date, Tokenized};
 use factsift_tag::Tagger;
@@ -30,7 +32,11 @@ fn load(dir: &str, tokenizer: &factsift_tokenize::Tokenizer) -> Vec<Doc> {
                 None => (raw, None),
             };
             let tokenized = tokenizer.tokenize(&text);
-            Doc { text, published, tokenized }
+            Doc {
+                text,
+                published,
+                tokenized,
+            }
         })
         .collect()
 }
@@ -41,7 +47,10 @@ fn bench(c: &mut Criterion) {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     for (name, dir) in [
         ("seeds", format!("{root}/corpus")),
-        ("bbc_business", format!("{root}/../shared/bench/bbc_business")),
+        (
+            "bbc_business",
+            format!("{root}/../shared/bench/bbc_business"),
+        ),
     ] {
         let docs = load(&dir, &tokenizer);
         if docs.is_empty() {
@@ -54,7 +63,10 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut n = 0;
                 for d in &docs {
-                    n += tagger.tag(black_box(&d.text), &d.tokenized, d.published).quantities.len();
+                    n += tagger
+                        .tag(black_box(&d.text), &d.tokenized, d.published)
+                        .quantities
+                        .len();
                 }
                 n
             })

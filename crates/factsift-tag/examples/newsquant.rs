@@ -9,8 +9,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tagger = factsift_tag::Tagger::builder().build()?;
     let s = nq::run(&tagger);
     println!("metric          TP    FP    FN      P      R     F1");
-    for (name, m) in [("value", s.value), ("value+unit", s.value_unit), ("value+change", s.value_change)] {
-        println!("{name:<14} {:>4}  {:>4}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}", m.tp, m.fp, m.fn_, m.p(), m.r(), m.f1());
+    for (name, m) in [
+        ("value", s.value),
+        ("value+unit", s.value_unit),
+        ("value+change", s.value_change),
+    ] {
+        println!(
+            "{name:<14} {:>4}  {:>4}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}",
+            m.tp,
+            m.fp,
+            m.fn_,
+            m.p(),
+            m.r(),
+            m.f1()
+        );
     }
     let mode = std::env::args().nth(1).unwrap_or_default();
     if mode.starts_with("--") {
@@ -37,18 +49,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     pv.sort();
                     gv != pv
                 }
-                "--fp" => st.pred.iter().any(|p| !st.gold.iter().any(|g| nq::value_match(p, g))),
-                "--fn" => st.gold.iter().any(|g| !st.pred.iter().any(|p| nq::value_match(p, g))),
+                "--fp" => st
+                    .pred
+                    .iter()
+                    .any(|p| !st.gold.iter().any(|g| nq::value_match(p, g))),
+                "--fn" => st
+                    .gold
+                    .iter()
+                    .any(|g| !st.pred.iter().any(|p| nq::value_match(p, g))),
                 "--units" => st.gold.iter().any(|g| {
-                    st.pred.iter().any(|p| nq::value_match(p, g)) && !st.pred.iter().any(|p| nq::value_match(p, g) && nq::unit_match(p, g))
+                    st.pred.iter().any(|p| nq::value_match(p, g))
+                        && !st
+                            .pred
+                            .iter()
+                            .any(|p| nq::value_match(p, g) && nq::unit_match(p, g))
                 }),
                 "--change" => st.gold.iter().any(|g| {
-                    st.pred.iter().any(|p| nq::value_match(p, g)) && !st.pred.iter().any(|p| nq::value_match(p, g) && p.change == g.change)
+                    st.pred.iter().any(|p| nq::value_match(p, g))
+                        && !st
+                            .pred
+                            .iter()
+                            .any(|p| nq::value_match(p, g) && p.change == g.change)
                 }),
                 _ => gs != ps,
             };
             if differ {
-                println!("## {}\n   gold: {}\n   pred: {}", st.text, g.join(" ;; "), p.join(" ;; "));
+                println!(
+                    "## {}\n   gold: {}\n   pred: {}",
+                    st.text,
+                    g.join(" ;; "),
+                    p.join(" ;; ")
+                );
             }
         }
     }

@@ -36,7 +36,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
         for e in &tags.entities {
-            println!("  E {:?} {:?} name={:?} cue={:?}", e.span.slice(&line), e.kind, e.name, e.cue);
+            println!(
+                "  E {:?} {:?} name={:?} cue={:?}",
+                e.span.slice(&line),
+                e.kind,
+                e.name,
+                e.cue
+            );
         }
     }
     Ok(())

@@ -40,7 +40,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
         for e in &tags.entities {
-            println!("E\t{}\t{:?}\t{}\t{:?}", e.span.slice(&text).replace('\n', " "), e.kind, e.name, e.cue);
+            println!(
+                "E\t{}\t{:?}\t{}\t{:?}",
+                e.span.slice(&text).replace('\n', " "),
+                e.kind,
+                e.name,
+                e.cue
+            );
         }
     }
     Ok(())

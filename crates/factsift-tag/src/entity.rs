@@ -1,10 +1,10 @@
 //! Named entities: gazetteer matches (aho-corasick) and rules from
 //! capitalisation and context.
 
+use crate::BuildError;
 use crate::lex::Lx;
 use crate::lexicon::{field, rows};
 use crate::sent::Sent;
-use crate::BuildError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use factsift_core::{Entity, EntityKind, Span};
 use std::collections::{HashMap, HashSet};
@@ -107,13 +107,25 @@ impl Entities {
         let b = region.as_bytes();
         for m in self.ac.find_iter(region) {
             let (s, e) = (m.start(), m.end());
-            let before_ok = s == 0 || !region[..s].chars().next_back().is_some_and(char::is_alphanumeric);
-            let after_ok = e == b.len() || !region[e..].chars().next().is_some_and(char::is_alphanumeric);
+            let before_ok = s == 0
+                || !region[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            let after_ok = e == b.len()
+                || !region[e..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
             if !before_ok || !after_ok {
                 continue;
             }
             // Names are written capitalised: `apple` is fruit, `Apple` a company.
-            if !region[s..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            if !region[s..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
                 continue;
             }
             let Some(entry) = self.entries.get(m.pattern().as_usize()) else {
@@ -145,15 +157,18 @@ impl Entities {
             // A run of capitalised words, allowing `&`, `of`, `de` inside.
             let mut b = i + 1;
             loop {
-                if s.is(b, Lx::Word) && s.cap(b) && !s.used(b) {
-                    b += 1;
-                } else if matches!(s.w(b), "&" | "of" | "de" | "and")
+                let joiner = matches!(s.w(b), "&" | "of" | "de" | "and")
                     && s.is(b + 1, Lx::Word)
                     && s.cap(b + 1)
-                    && (s.w(b) == "&" || b + 2 < n && s.is(b + 2, Lx::Word) && s.cap(b + 2) || s.w(b) == "&")
-                {
-                    b += 2;
-                } else if s.w(b) == "-" && s.glued(b) && s.is(b + 1, Lx::Word) && s.cap(b + 1) && s.glued(b + 1) {
+                    && (s.w(b) == "&" || b + 2 < n && s.is(b + 2, Lx::Word) && s.cap(b + 2));
+                let hyphen = s.w(b) == "-"
+                    && s.glued(b)
+                    && s.is(b + 1, Lx::Word)
+                    && s.cap(b + 1)
+                    && s.glued(b + 1);
+                if s.is(b, Lx::Word) && s.cap(b) && !s.used(b) {
+                    b += 1;
+                } else if joiner || hyphen {
                     b += 2;
                 } else {
                     break;
@@ -187,9 +202,23 @@ impl Entities {
             } else if s.w(e) == "-" && s.w(e + 1) == "based" {
                 (EntityKind::Gpe, "based".to_string(), e)
             } else if prev_title {
-                (EntityKind::Person, if self.titles.contains(first) { first.to_string() } else { prev.to_string() }, e)
-            } else if self.org_cues.contains(prev) || (self.org_cues.contains(next) && e - a >= 1 && !s.cap(e)) {
-                let c = if self.org_cues.contains(prev) { prev } else { next };
+                (
+                    EntityKind::Person,
+                    if self.titles.contains(first) {
+                        first.to_string()
+                    } else {
+                        prev.to_string()
+                    },
+                    e,
+                )
+            } else if self.org_cues.contains(prev)
+                || (self.org_cues.contains(next) && e - a >= 1 && !s.cap(e))
+            {
+                let c = if self.org_cues.contains(prev) {
+                    prev
+                } else {
+                    next
+                };
                 (EntityKind::Org, c.to_string(), e)
             } else if e - a == 2 && matches!(next, "said" | "says" | "told") {
                 (EntityKind::Person, next.to_string(), e)
@@ -208,7 +237,11 @@ impl Entities {
                 continue;
             };
             // Trim trailing `.` of `Inc.` from the name; drop a trailing suffix.
-            let mut name = s.span(a, name_end).slice(s.text).trim_end_matches([',', '.']).to_string();
+            let mut name = s
+                .span(a, name_end)
+                .slice(s.text)
+                .trim_end_matches([',', '.'])
+                .to_string();
             if name.is_empty() {
                 name = name_text.to_string();
             }
@@ -229,9 +262,37 @@ impl Entities {
         let w = s.w(a);
         matches!(
             w,
-            "the" | "a" | "an" | "in" | "on" | "at" | "but" | "and" | "for" | "its" | "it" | "this"
-                | "that" | "as" | "by" | "with" | "from" | "of" | "to" | "he" | "she" | "they" | "we"
-                | "i" | "after" | "while" | "when" | "if" | "however" | "meanwhile" | "according"
+            "the"
+                | "a"
+                | "an"
+                | "in"
+                | "on"
+                | "at"
+                | "but"
+                | "and"
+                | "for"
+                | "its"
+                | "it"
+                | "this"
+                | "that"
+                | "as"
+                | "by"
+                | "with"
+                | "from"
+                | "of"
+                | "to"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "after"
+                | "while"
+                | "when"
+                | "if"
+                | "however"
+                | "meanwhile"
+                | "according"
         )
     }
 }

@@ -53,39 +53,33 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         if c.is_ascii_digit()
             || (c == '.'
                 && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
-                && !out.last().is_some_and(|t: &Tok| t.kind == Lx::Num && t.e == start + i))
+                && !out
+                    .last()
+                    .is_some_and(|t: &Tok| t.kind == Lx::Num && t.e == start + i))
         {
             kind = Lx::Num;
             while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    it.next();
-                    e = j + 1;
-                } else if (d == ',' || d == '.')
-                    && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit())
-                {
-                    it.next();
-                    e = j + 1;
-                } else {
+                let separator =
+                    (d == ',' || d == '.') && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit());
+                if !(d.is_ascii_digit() || separator) {
                     break;
                 }
+                it.next();
+                e = j + 1;
             }
         } else if c.is_alphabetic() {
             kind = Lx::Word;
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphabetic() {
-                    it.next();
-                    e = j + d.len_utf8();
-                } else if is_apos(d)
+                let inner_apostrophe = is_apos(d)
                     && region[j + d.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(|n| n.is_alphabetic())
-                {
-                    it.next();
-                    e = j + d.len_utf8();
-                } else {
+                        .is_some_and(|n| n.is_alphabetic());
+                if !(d.is_alphabetic() || inner_apostrophe) {
                     break;
                 }
+                it.next();
+                e = j + d.len_utf8();
             }
         } else {
             kind = Lx::Punct;
@@ -113,7 +107,9 @@ mod tests {
         let parts: Vec<&str> = v.iter().map(|t| &text[t.s..t.e]).collect();
         assert_eq!(
             parts,
-            ["$", "10.3", "bn", ",", "Galaxy", "S", "8", "and", "1,100", ".5"]
+            [
+                "$", "10.3", "bn", ",", "Galaxy", "S", "8", "and", "1,100", ".5"
+            ]
         );
         assert!(v[1].glued && v[2].glued && !v[4].glued && v[6].glued);
     }

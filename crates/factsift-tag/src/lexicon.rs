@@ -245,7 +245,7 @@ impl Lexicon {
                 factor,
             };
             let exact = field(f, line, &r, 3)? == "s";
-                        match field(f, line, &r, 2)? {
+            match field(f, line, &r, 2)? {
                 "pre" => cur_pre.insert(k, exact, c),
                 _ => cur_post.insert(k, exact, c),
             }

@@ -40,7 +40,15 @@ const DETERMINERS: [&str; 10] = [
     "the", "its", "his", "her", "their", "those", "these", "our", "my", "your",
 ];
 const IRREGULAR_PLURALS: [&str; 9] = [
-    "people", "men", "women", "children", "staff", "police", "cattle", "data", "personnel",
+    "people",
+    "men",
+    "women",
+    "children",
+    "staff",
+    "police",
+    "cattle",
+    "data",
+    "personnel",
 ];
 const RATE_WORDS: [&str; 6] = ["per", "a", "an", "each", "every", "/"];
 
@@ -95,10 +103,23 @@ impl<'l> Quantities<'l> {
                     }
                 }
                 // `1/16`
-                if matches!(s.w(i + 1), "/" | "⁄") && s.glued(i + 1) && s.is(i + 2, Lx::Num) && s.glued(i + 2) {
+                if matches!(s.w(i + 1), "/" | "⁄")
+                    && s.glued(i + 1)
+                    && s.is(i + 2, Lx::Num)
+                    && s.glued(i + 2)
+                {
                     let d = parse_digits(s.raw(i + 2))?;
-                    if d != 0.0 && !s.raw(i).contains([',', '.']) && !s.raw(i + 2).contains([',', '.']) && d > v {
-                        return Some(Atom { b: i + 3, value: v / d, word: false, ordinal: false });
+                    if d != 0.0
+                        && !s.raw(i).contains([',', '.'])
+                        && !s.raw(i + 2).contains([',', '.'])
+                        && d > v
+                    {
+                        return Some(Atom {
+                            b: i + 3,
+                            value: v / d,
+                            word: false,
+                            ordinal: false,
+                        });
                     }
                 }
                 if s.glued(i + 1)
@@ -169,7 +190,11 @@ impl<'l> Quantities<'l> {
             NumClass::Fraction | NumClass::Dozen => return None,
             _ => {}
         }
-        if w == "one" && matches!(s.w(i.wrapping_sub(1)), "no" | "this" | "that" | "any" | "every" | "each" | "same" | "the" | "which")
+        if w == "one"
+            && matches!(
+                s.w(i.wrapping_sub(1)),
+                "no" | "this" | "that" | "any" | "every" | "each" | "same" | "the" | "which"
+            )
         {
             return None;
         }
@@ -183,7 +208,10 @@ impl<'l> Quantities<'l> {
                 && s.is(i + 2, Lx::Word)
                 && s.glued(i + 2)
                 && self.number_word(s.w(i + 2)).is_none()
-                && !matches!(s.w(i + 2), "cylinder" | "year" | "month" | "day" | "week" | "hour" | "minute"))
+                && !matches!(
+                    s.w(i + 2),
+                    "cylinder" | "year" | "month" | "day" | "week" | "hour" | "minute"
+                ))
         {
             return None;
         }
@@ -362,7 +390,12 @@ impl<'l> Quantities<'l> {
             }
             // `Galaxy S8`: the name goes on to the left.
             let mut start = p;
-            while start > 0 && s.is(start - 1, Lx::Word) && s.cap(start - 1) && !self.stop(s.w(start - 1)) {
+            while start > 0
+                && s.is(start - 1, Lx::Word)
+                && s.cap(start - 1)
+                && !self.stop(s.w(start - 1))
+                && !s.w(start - 1).contains(['\'', '’'])
+            {
                 start -= 1;
             }
             return Some(start);
@@ -374,9 +407,20 @@ impl<'l> Quantities<'l> {
             || self.lx.months.contains_key(w)
             || self.lx.numbers.contains_key(w)
             || self.lx.cur_pre.get(raw, w).is_some()
-            || self.lx.bounds_before.iter().any(|(k, _)| k.len() == 1 && k[0] == w)
-            || self.lx.change.iter().any(|(k, _)| k.len() == 1 && k[0] == w)
-            || matches!(w, "no" | "number" | "top" | "q" | "h" | "fy" | "between" | "from")
+            || self
+                .lx
+                .bounds_before
+                .iter()
+                .any(|(k, _)| k.len() == 1 && k[0] == w)
+            || self
+                .lx
+                .change
+                .iter()
+                .any(|(k, _)| k.len() == 1 && k[0] == w)
+            || matches!(
+                w,
+                "no" | "number" | "top" | "q" | "h" | "fy" | "between" | "from"
+            )
         {
             return None;
         }
@@ -384,7 +428,10 @@ impl<'l> Quantities<'l> {
         let mut start = p;
         while start > 0 {
             let q = start - 1;
-            if (s.is(q, Lx::Word) && s.cap(q) && !self.stop(s.w(q)))
+            if (s.is(q, Lx::Word)
+                && s.cap(q)
+                && !self.stop(s.w(q))
+                && !s.w(q).contains(['\'', '’']))
                 || (s.w(q) == "&" && s.glued(q + 1))
             {
                 start = q;
@@ -445,8 +492,10 @@ impl<'l> Quantities<'l> {
                 sc.skip = b;
                 return None;
             }
-            if matches!(s.w(atom.b), "am" | "pm" | "gmt" | "bst" | "edt" | "est" | "et" | "pt")
-                || (s.w(atom.b) == "a" && s.w(atom.b + 1) == "." && s.w(atom.b + 2) == "m")
+            if matches!(
+                s.w(atom.b),
+                "am" | "pm" | "gmt" | "bst" | "edt" | "est" | "et" | "pt"
+            ) || (s.w(atom.b) == "a" && s.w(atom.b + 1) == "." && s.w(atom.b + 2) == "m")
                 || (s.w(atom.b) == "p" && s.w(atom.b + 1) == "." && s.w(atom.b + 2) == "m")
             {
                 return None;
@@ -459,7 +508,10 @@ impl<'l> Quantities<'l> {
             // `1.99×10−30`: scientific notation is left alone.
             if matches!(s.w(atom.b), "×" | "x") && s.w(atom.b + 1) == "10" {
                 let mut b = atom.b + 2;
-                while b < s.len() && (s.is(b, Lx::Num) || matches!(s.w(b), "-" | "−" | "^")) && s.glued(b) {
+                while b < s.len()
+                    && (s.is(b, Lx::Num) || matches!(s.w(b), "-" | "−" | "^"))
+                    && s.glued(b)
+                {
                     b += 1;
                 }
                 sc.skip = b;
@@ -499,7 +551,11 @@ impl<'l> Quantities<'l> {
                 loop {
                     if s.glued(b) && s.is(b, Lx::Word) {
                         b += 1;
-                    } else if DASHES.contains(&s.w(b)) && s.glued(b) && s.is(b + 1, Lx::Num) && s.glued(b + 1) {
+                    } else if DASHES.contains(&s.w(b))
+                        && s.glued(b)
+                        && s.is(b + 1, Lx::Num)
+                        && s.glued(b + 1)
+                    {
                         b += 2;
                     } else {
                         break;
@@ -543,13 +599,17 @@ impl<'l> Quantities<'l> {
         let mut bound = Bound::Eq;
         let mut value_max = None;
         // Ranges: `10-15 million`, `$4.2bn to $4.35bn`, `between 5 and 7`.
-        let from = i > 0 && s.w(i - 1) == "from";
         let between = i > 0 && s.w(i - 1) == "between";
         let sep = s.w(b);
-        let is_sep = (DASHES.contains(&sep) && (atom.word || s.is(b + 1, Lx::Num) || s.glued(b + 1)))
-            || (sep == "to" && (!self.change_before(s, i) || (kind == QuantityKind::Count && unit.is_empty())))
+        let is_sep = (DASHES.contains(&sep)
+            && (atom.word || s.is(b + 1, Lx::Num) || s.glued(b + 1)))
+            || (sep == "to"
+                && (!self.change_before(s, i) || (kind == QuantityKind::Count && unit.is_empty())))
             || (sep == "and" && between)
-            || (sep == "/" && currency.is_some() && s.glued(b) && self.cur_prefix(s, b + 1, sc).is_some());
+            || (sep == "/"
+                && currency.is_some()
+                && s.glued(b)
+                && self.cur_prefix(s, b + 1, sc).is_some());
         if is_sep && b > atom.b.saturating_sub(1) {
             let k = b + 1;
             let (cur2, j2) = match self.cur_prefix(s, k, sc) {
@@ -562,7 +622,7 @@ impl<'l> Quantities<'l> {
             {
                 let compatible = cur2.is_none() || cur2 == currency;
                 let not_model = cur2.is_some() || self.model_name(s, j2).is_none();
-                if compatible && not_model && (sep != "to" || from || true) {
+                if compatible && not_model {
                     let (m2, mut b2) = self.scale(s, a2.b, !a2.word);
                     let mut v2 = a2.value * m2;
                     let mut ok = true;
@@ -590,7 +650,11 @@ impl<'l> Quantities<'l> {
                             kind = QuantityKind::Money;
                             unit = c2;
                         }
-                        let (lo, hi) = if value <= v2 { (value, v2) } else { (v2, value) };
+                        let (lo, hi) = if value <= v2 {
+                            (value, v2)
+                        } else {
+                            (v2, value)
+                        };
                         value = lo;
                         value_max = Some(hi);
                         bound = Bound::Range;
@@ -622,7 +686,12 @@ impl<'l> Quantities<'l> {
         }
         // A sign belongs to the number: `-5 degrees`.
         let mut i = i;
-        if currency.is_none() && value_max.is_none() && q.value < 0.0 && i > 0 && matches!(s.w(i - 1), "-" | "−") {
+        if currency.is_none()
+            && value_max.is_none()
+            && q.value < 0.0
+            && i > 0
+            && matches!(s.w(i - 1), "-" | "−")
+        {
             i -= 1;
             q.span = s.span(i, b).cover(q.span);
         }
@@ -637,7 +706,10 @@ impl<'l> Quantities<'l> {
         // Rates: `per month`, `a year`, `/month`, `annually`.
         if RATE_WORDS.contains(&s.w(b)) {
             if let Some(p) = self.lx.time_units.get(s.w(b + 1)) {
-                if !matches!(s.w(b + 2), "ago" | "earlier" | "before" | "later" | "after" | "on") {
+                if !matches!(
+                    s.w(b + 2),
+                    "ago" | "earlier" | "before" | "later" | "after" | "on"
+                ) {
                     q.per = Some(p.clone());
                     b += 2;
                 }
@@ -662,7 +734,9 @@ impl<'l> Quantities<'l> {
         }
         if q.kind == QuantityKind::Count && q.noun.is_none() {
             let mut j = b;
-            if s.w(j) == "of" && (atom.word && atom.value == 1.0 || DETERMINERS.contains(&s.w(j + 1))) {
+            if s.w(j) == "of"
+                && (atom.word && atom.value == 1.0 || DETERMINERS.contains(&s.w(j + 1)))
+            {
                 j += 1;
                 if DETERMINERS.contains(&s.w(j)) {
                     j += 1;
@@ -730,7 +804,11 @@ impl<'l> Quantities<'l> {
         if p > 0 && s.w(p - 1) == "by" {
             p -= 1;
         }
-        self.lx.change.iter().find(|(k, _)| s.ends_before(p, k)).is_some_and(|(_, d)| d.is_some())
+        self.lx
+            .change
+            .iter()
+            .find(|(k, _)| s.ends_before(p, k))
+            .is_some_and(|(_, d)| d.is_some())
     }
 
     /// Percent, currency or physical unit written after the number at `b`:
@@ -747,8 +825,8 @@ impl<'l> Quantities<'l> {
                 continue;
             }
             let first_glued = s.glued(b);
-            let single_letter = sc.raw.chars().count() == 1
-                && sc.raw.chars().all(char::is_alphabetic);
+            let single_letter =
+                sc.raw.chars().count() == 1 && sc.raw.chars().all(char::is_alphabetic);
             if single_letter && !first_glued {
                 continue;
             }
@@ -802,9 +880,6 @@ impl<'l> Quantities<'l> {
             return None;
         }
         if w == "top" && !s.is(a.b, Lx::Word) {
-            return None;
-        }
-        if w == "bottom" && false {
             return None;
         }
         let cue = if bound == Bound::Le {
@@ -901,7 +976,9 @@ impl<'l> Quantities<'l> {
                 && y.q.kind != QuantityKind::Count
                 && y.q.kind != QuantityKind::Rank
                 && ((y.a == x.b + 1 && matches!(s.w(x.b), "or" | "and" | "to"))
-                    || (y.a == x.b + 2 && s.w(x.b) == "-" && matches!(s.w(x.b + 1), "or" | "and" | "to")))
+                    || (y.a == x.b + 2
+                        && s.w(x.b) == "-"
+                        && matches!(s.w(x.b + 1), "or" | "and" | "to")))
             {
                 let (kind, unit, per) = (y.q.kind, y.q.unit.clone(), y.q.per.clone());
                 let x = &mut found[k].q;

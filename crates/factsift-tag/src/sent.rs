@@ -48,11 +48,7 @@ impl<'a> Sent<'a> {
     /// Span from the start of token `a` to the end of token `b - 1`.
     pub fn span(&self, a: usize, b: usize) -> Span {
         let s = self.toks.get(a).map(|t| t.s).unwrap_or(0);
-        let e = self
-            .toks
-            .get(b.saturating_sub(1))
-            .map(|t| t.e)
-            .unwrap_or(s);
+        let e = self.toks.get(b.saturating_sub(1)).map(|t| t.e).unwrap_or(s);
         Span::from_range(s..e.max(s))
     }
     /// Whether tokens `i..` spell `words` (lowercase).

@@ -169,12 +169,7 @@ impl<'l> Times<'l> {
         None
     }
 
-    pub fn find(
-        &self,
-        s: &mut Sent,
-        pub_date: Option<Date>,
-        out: &mut Vec<TimeMention>,
-    ) {
+    pub fn find(&self, s: &mut Sent, pub_date: Option<Date>, out: &mut Vec<TimeMention>) {
         let n = s.len();
         let mut i = 0;
         while i < n {
@@ -188,7 +183,8 @@ impl<'l> Times<'l> {
                 Some(h) if h.b > i => {
                     for k in i..h.b {
                         let number = s.is(k, Lx::Num) || small_number(s.w(k)).is_some();
-                        let duration = matches!(s.w(k + 1), "months" | "years" | "quarters" | "weeks");
+                        let duration =
+                            matches!(s.w(k + 1), "months" | "years" | "quarters" | "weeks");
                         if h.keep && number && duration {
                             continue;
                         }
@@ -210,7 +206,14 @@ impl<'l> Times<'l> {
 
     fn at(&self, s: &Sent, i: usize, p: Option<Date>, before: &[TimeMention]) -> Option<Hit> {
         let w = s.w(i);
-        let hit = |b, period: Option<Period>, by| Some(Hit { b, keep: false, period, by: Some(by) });
+        let hit = |b, period: Option<Period>, by| {
+            Some(Hit {
+                b,
+                keep: false,
+                period,
+                by: Some(by),
+            })
+        };
         // ISO date 2017-10-02
         if self.year_at(s, i).is_some()
             && s.w(i + 1) == "-"
@@ -258,9 +261,14 @@ impl<'l> Times<'l> {
                     ("year", Some(a)) => shift_year(&a, -1),
                     ("quarter", Some(Period::Quarter(y, q))) => {
                         let q0 = y * 4 + i32::from(q) - 2;
-                        Some(Period::Quarter(q0.div_euclid(4), (q0.rem_euclid(4) + 1) as u8))
+                        Some(Period::Quarter(
+                            q0.div_euclid(4),
+                            (q0.rem_euclid(4) + 1) as u8,
+                        ))
                     }
-                    ("month", Some(Period::Month(y, m))) => months_period(y * 12 + i32::from(m) - 2, y * 12 + i32::from(m) - 2),
+                    ("month", Some(Period::Month(y, m))) => {
+                        months_period(y * 12 + i32::from(m) - 2, y * 12 + i32::from(m) - 2)
+                    }
                     _ => None,
                 };
                 if let Some(period) = shifted {
@@ -302,11 +310,18 @@ impl<'l> Times<'l> {
             return hit(k + 1, period, PUBLICATION);
         }
         // a year earlier, a year ago, the previous year: anchored on the text
-        if (w == "a" || w == "the") && matches!(s.w(i + 1), "year") {
-            if matches!(s.w(i + 2), "earlier" | "before" | "ago") {
+        if (w == "a" || w == "the")
+            && s.w(i + 1) == "year"
+            && matches!(s.w(i + 2), "earlier" | "before" | "ago")
+        {
+            {
                 let anchor = before.iter().rev().find_map(|t| t.period.clone());
                 let period = anchor.and_then(|a| shift_year(&a, -1));
-                let by = if period.is_some() { ANCHOR } else { PUBLICATION };
+                let by = if period.is_some() {
+                    ANCHOR
+                } else {
+                    PUBLICATION
+                };
                 return Some(Hit {
                     b: i + 3,
                     keep: false,
@@ -356,7 +371,12 @@ impl<'l> Times<'l> {
                             months_period(m - months, m - 1)
                         }
                     });
-                    return Some(Hit { b: k + 3, keep: true, period, by: Some(PUBLICATION) });
+                    return Some(Hit {
+                        b: k + 3,
+                        keep: true,
+                        period,
+                        by: Some(PUBLICATION),
+                    });
                 }
             }
         }
@@ -365,9 +385,18 @@ impl<'l> Times<'l> {
             return Some(h);
         }
         // at the end of 2017, by the end of the year, the start of 2018
-        if s.w(i) == "the" && matches!(s.w(i + 1), "end" | "start" | "beginning" | "middle") && s.w(i + 2) == "of" {
+        if s.w(i) == "the"
+            && matches!(s.w(i + 1), "end" | "start" | "beginning" | "middle")
+            && s.w(i + 2) == "of"
+        {
             if let Some((y, fiscal, b, by)) = self.year_expr(s, i + 3, p) {
-                let per = y.map(|y| if fiscal { Period::FiscalYear(y) } else { Period::Year(y) });
+                let per = y.map(|y| {
+                    if fiscal {
+                        Period::FiscalYear(y)
+                    } else {
+                        Period::Year(y)
+                    }
+                });
                 return hit(b, per, by);
             }
         }
@@ -405,7 +434,12 @@ impl<'l> Times<'l> {
         }
         let next = s.w(i + 1);
         // `2000 people`, `1,500 euros` (no comma in years), `2017%`
-        if s.glued(i + 1) && !matches!(next, "," | "." | ")" | ";" | ":" | "-" | "/" | "–" | "'" | "’" | "′" | "s") {
+        if s.glued(i + 1)
+            && !matches!(
+                next,
+                "," | "." | ")" | ";" | ":" | "-" | "/" | "–" | "'" | "’" | "′" | "s"
+            )
+        {
             return false;
         }
         if matches!(next, "-" | "–") && s.is(i + 2, Lx::Num) {
@@ -421,12 +455,13 @@ impl<'l> Times<'l> {
             return false;
         }
         let nw = s.w(i + 1);
-        !(s.is(i + 1, Lx::Word)
+        let plural_noun = s.is(i + 1, Lx::Word)
             && nw.len() > 3
             && nw.ends_with('s')
             && !nw.ends_with("ss")
             && !s.cap(i + 1)
-            && !self.lx.stop.contains(nw))
+            && !self.lx.stop.contains(nw);
+        !plural_noun
     }
 
     /// Quarter `q` or half of the year given by `ye`, or of the year
@@ -459,8 +494,16 @@ impl<'l> Times<'l> {
             },
             None => {
                 let period = p.map(|p| {
-                    let cur = if quarter { p.quarter() } else { p.month().div_ceil(6) };
-                    let y = if q <= cur + u8::from(quarter) { p.year() } else { p.year() - 1 };
+                    let cur = if quarter {
+                        p.quarter()
+                    } else {
+                        p.month().div_ceil(6)
+                    };
+                    let y = if q <= cur + u8::from(quarter) {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    };
                     mk(y, false)
                 });
                 Hit {
@@ -513,14 +556,19 @@ impl<'l> Times<'l> {
                         months_period(y * 12 + 12 - nm, y * 12 + 11)
                     }
                 });
-                return Some(Hit { b: end, keep: true, period, by: Some(by) });
+                return Some(Hit {
+                    b: end,
+                    keep: true,
+                    period,
+                    by: Some(by),
+                });
             }
         };
         // `last quarter` without `the` is the previous quarter, handled elsewhere.
         if ord == 9 && !the {
             return None;
         }
-        if matches!(s.w(b), "-" ) && s.glued(b) && s.w(b + 1) == "year" {
+        if matches!(s.w(b), "-") && s.glued(b) && s.w(b + 1) == "year" {
             b += 2;
         }
         let mut kk = b;
@@ -580,7 +628,13 @@ impl<'l> Times<'l> {
                     b -= 1;
                 }
                 (
-                    p.map(|p| if m <= p.month() { p.year() } else { p.year() - 1 }),
+                    p.map(|p| {
+                        if m <= p.month() {
+                            p.year()
+                        } else {
+                            p.year() - 1
+                        }
+                    }),
                     PUBLICATION,
                 )
             }
@@ -589,7 +643,12 @@ impl<'l> Times<'l> {
             let end = y * 12 + m as i32 - 1;
             months_period(end - n + 1, end)
         });
-        Some(Hit { b, keep: true, period, by: Some(by) })
+        Some(Hit {
+            b,
+            keep: true,
+            period,
+            by: Some(by),
+        })
     }
 
     fn month_date(&self, s: &Sent, i: usize, p: Option<Date>) -> Option<Hit> {
@@ -615,7 +674,10 @@ impl<'l> Times<'l> {
         let needs_ctx = self.lx.months.get(s.w(i)).is_some_and(|x| x.1);
         // September 8, 2017 / September 8
         if let Some(d) = day_at(b) {
-            if !(s.glued(b + 1) && s.is(b + 1, Lx::Word) && !matches!(s.w(b + 1), "st" | "nd" | "rd" | "th")) {
+            if !(s.glued(b + 1)
+                && s.is(b + 1, Lx::Word)
+                && !matches!(s.w(b + 1), "st" | "nd" | "rd" | "th"))
+            {
                 let mut e = b + 1;
                 if matches!(s.w(e), "st" | "nd" | "rd" | "th") && s.glued(e) {
                     e += 1;
@@ -641,7 +703,12 @@ impl<'l> Times<'l> {
         }
         if !needs_ctx || TIME_PREPS.contains(&prev) {
             let period = p.map(|p| Period::Month(nearest_year(p, m), m));
-            return Some(Hit { b, keep: false, period, by: Some(PUBLICATION) });
+            return Some(Hit {
+                b,
+                keep: false,
+                period,
+                by: Some(PUBLICATION),
+            });
         }
         None
     }
@@ -649,7 +716,11 @@ impl<'l> Times<'l> {
     fn day_of(&self, s: &Sent, b: usize, m: u8, d: u8, p: Option<Date>) -> Hit {
         let mut b = b;
         // `Sept. 20-24`: a range of days in the month.
-        if matches!(s.w(b), "-" | "–") && s.glued(b) && s.is(b + 1, Lx::Num) && s.raw(b + 1).len() <= 2 {
+        if matches!(s.w(b), "-" | "–")
+            && s.glued(b)
+            && s.is(b + 1, Lx::Num)
+            && s.raw(b + 1).len() <= 2
+        {
             b += 2;
         }
         let mut k = b;
@@ -664,8 +735,15 @@ impl<'l> Times<'l> {
                 by: Some(EXPLICIT),
             };
         }
-        let period = p.and_then(|p| Date::new(nearest_year(p, m), m, d)).map(Period::Day);
-        Hit { b, keep: false, period, by: Some(PUBLICATION) }
+        let period = p
+            .and_then(|p| Date::new(nearest_year(p, m), m, d))
+            .map(Period::Day);
+        Hit {
+            b,
+            keep: false,
+            period,
+            by: Some(PUBLICATION),
+        }
     }
 }
 
@@ -703,6 +781,8 @@ pub(crate) fn shift_year(p: &Period, d: i32) -> Option<Period> {
         Period::Day(x) => Period::Day(Date::new(x.year() + d, x.month(), x.day().min(28))?),
         Period::FiscalYear(y) => Period::FiscalYear(y + d),
         Period::FiscalQuarter(y, q) => Period::FiscalQuarter(y + d, *q),
-        Period::Interval(a, b) => Period::Interval(Box::new(shift_year(a, d)?), Box::new(shift_year(b, d)?)),
+        Period::Interval(a, b) => {
+            Period::Interval(Box::new(shift_year(a, d)?), Box::new(shift_year(b, d)?))
+        }
     })
 }

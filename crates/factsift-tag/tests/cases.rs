@@ -1,6 +1,8 @@
 //! Data-driven tests: the case files in `tests/cases/` (quantities, times,
 //! entities, and every quantity of the seed pages) run by one test each.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should panic
+
 use factsift_core::{Date, Tags};
 use factsift_tag::Tagger;
 
@@ -18,7 +20,11 @@ fn rows(text: &str) -> Vec<(usize, Vec<&str>)> {
 }
 
 fn name<T: serde::Serialize>(v: T) -> String {
-    serde_json::to_value(v).unwrap().as_str().unwrap_or("").to_string()
+    serde_json::to_value(v)
+        .unwrap()
+        .as_str()
+        .unwrap_or("")
+        .to_string()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -44,7 +50,10 @@ fn check_quantity(text: &str, tags: &Tags, want: &str) -> Result<(), String> {
         Some((a, b)) => (a.parse::<f64>().unwrap(), Some(b.parse::<f64>().unwrap())),
         None => (value.parse::<f64>().unwrap(), None),
     };
-    if !close(q.value, lo) || hi.is_some() != q.value_max.is_some() || hi.zip(q.value_max).is_some_and(|(a, b)| !close(a, b)) {
+    if !close(q.value, lo)
+        || hi.is_some() != q.value_max.is_some()
+        || hi.zip(q.value_max).is_some_and(|(a, b)| !close(a, b))
+    {
         errs.push(format!("value {}..{:?} != {value}", q.value, q.value_max));
     }
     if q.unit != unit {
@@ -79,7 +88,11 @@ fn check_quantity(text: &str, tags: &Tags, want: &str) -> Result<(), String> {
             _ => errs.push(format!("unknown extra {extra:?}")),
         }
     }
-    if errs.is_empty() { Ok(()) } else { Err(format!("{span:?}: {}", errs.join(", "))) }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{span:?}: {}", errs.join(", ")))
+    }
 }
 
 #[test]
@@ -88,7 +101,10 @@ fn quantity_cases() {
     let mut failures = Vec::new();
     for (line, r) in rows(include_str!("cases/quantities.tsv")) {
         let text = r[0];
-        let want: Vec<&str> = r.get(1).map(|w| w.split(';').filter(|x| !x.is_empty()).collect()).unwrap_or_default();
+        let want: Vec<&str> = r
+            .get(1)
+            .map(|w| w.split(';').filter(|x| !x.is_empty()).collect())
+            .unwrap_or_default();
         let tags = t.tag_str(text, None);
         for w in &want {
             if let Err(e) = check_quantity(text, &tags, w) {
@@ -97,10 +113,18 @@ fn quantity_cases() {
         }
         if tags.quantities.len() != want.len() {
             let got: Vec<&str> = tags.quantities.iter().map(|q| q.span.slice(text)).collect();
-            failures.push(format!("quantities.tsv:{line}: {text}\n    found {got:?}, expected {} quantities", want.len()));
+            failures.push(format!(
+                "quantities.tsv:{line}: {text}\n    found {got:?}, expected {} quantities",
+                want.len()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -122,10 +146,15 @@ fn time_cases() {
                 Some(m) => {
                     let got = m.period.as_ref().map_or("-".to_string(), |p| p.to_string());
                     if got != period {
-                        failures.push(format!("times.tsv:{line}: {span:?} resolved to {got}, expected {period}"));
+                        failures.push(format!(
+                            "times.tsv:{line}: {span:?} resolved to {got}, expected {period}"
+                        ));
                     }
                     if (m.period.is_some()) != m.resolved_by.is_some() {
-                        failures.push(format!("times.tsv:{line}: resolved_by {:?} with period {got}", m.resolved_by));
+                        failures.push(format!(
+                            "times.tsv:{line}: resolved_by {:?} with period {got}",
+                            m.resolved_by
+                        ));
                     }
                 }
             }
@@ -133,11 +162,19 @@ fn time_cases() {
         // Years used as dates are times, not quantities.
         for m in &tags.times {
             if tags.quantities.iter().any(|q| q.span == m.span) {
-                failures.push(format!("times.tsv:{line}: {:?} is also a quantity", m.span.slice(text)));
+                failures.push(format!(
+                    "times.tsv:{line}: {:?} is also a quantity",
+                    m.span.slice(text)
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -152,12 +189,20 @@ fn entity_cases() {
         let tags = t.tag_str(text, None);
         for w in r[1].split(';') {
             let f: Vec<&str> = w.split('|').collect();
-            let [span, kind, canonical] = f[..] else { panic!("entities.tsv:{line}: malformed {w:?}") };
+            let [span, kind, canonical] = f[..] else {
+                panic!("entities.tsv:{line}: malformed {w:?}")
+            };
             let found = tags.entities.iter().find(|e| e.span.slice(text) == span);
             match found {
                 None => {
-                    let got: Vec<String> = tags.entities.iter().map(|e| format!("{}|{:?}|{}", e.span.slice(text), e.kind, e.name)).collect();
-                    failures.push(format!("entities.tsv:{line}: no entity {span:?} in {got:?}"));
+                    let got: Vec<String> = tags
+                        .entities
+                        .iter()
+                        .map(|e| format!("{}|{:?}|{}", e.span.slice(text), e.kind, e.name))
+                        .collect();
+                    failures.push(format!(
+                        "entities.tsv:{line}: no entity {span:?} in {got:?}"
+                    ));
                 }
                 Some(e) => {
                     if name(e.kind) != kind || e.name != canonical {
@@ -167,7 +212,12 @@ fn entity_cases() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Every quantity the tagger finds in the five seed pages, checked against
@@ -189,7 +239,10 @@ fn seed_cases() {
     for file in &files {
         let raw = std::fs::read_to_string(format!("{corpus}/{file}")).unwrap();
         let (text, published) = match raw.strip_prefix(" date ") {
-            Some(rest) => (rest.get(11..).unwrap_or("").to_string(), rest.get(..10).and_then(|d| d.parse::<Date>().ok())),
+            Some(rest) => (
+                rest.get(11..).unwrap_or("").to_string(),
+                rest.get(..10).and_then(|d| d.parse::<Date>().ok()),
+            ),
             None => (raw.clone(), None),
         };
         let tags = t.tag(&text, &tokenizer.tokenize(&text), published);
@@ -201,18 +254,38 @@ fn seed_cases() {
                     Some(m) => format!("{}..{}", q.value, m),
                     None => q.value.to_string(),
                 };
-                format!("{}\t{}\t{}\t{}\t{}", q.span.slice(&text).replace(['\n', '\t'], " "), name(q.kind), value, q.unit, q.bound.as_str())
+                format!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    q.span.slice(&text).replace(['\n', '\t'], " "),
+                    name(q.kind),
+                    value,
+                    q.unit,
+                    q.bound.as_str()
+                )
             })
             .collect();
-        let want: Vec<&String> = expected.iter().filter(|(f, _)| f == file).map(|(_, w)| w).collect();
+        let want: Vec<&String> = expected
+            .iter()
+            .filter(|(f, _)| f == file)
+            .map(|(_, w)| w)
+            .collect();
         for (k, w) in want.iter().enumerate() {
             if got.get(k) != Some(w) {
                 failures.push(format!("{file} #{k}: expected {w:?}, got {:?}", got.get(k)));
             }
         }
         if got.len() != want.len() {
-            failures.push(format!("{file}: {} quantities, expected {}", got.len(), want.len()));
+            failures.push(format!(
+                "{file}: {} quantities, expected {}",
+                got.len(),
+                want.len()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -31,7 +31,7 @@
 //!
 //! Ranks (ordinals) are not quantities in NewsQuant and are left out.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // test and example code: bad benchmark data should panic
 
 use factsift_core::{Bound, QuantityKind};
 use factsift_tag::{Direction, Tagger};
@@ -69,13 +69,24 @@ impl Prf {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 pub fn singular(w: &str) -> String {
     let w = w.trim();
-    for (a, b) in [("inches", "inch"), ("ches", "ch"), ("shes", "sh"), ("ies", "y"), ("feet", "foot"), ("men", "man")] {
+    for (a, b) in [
+        ("inches", "inch"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("ies", "y"),
+        ("feet", "foot"),
+        ("men", "man"),
+    ] {
         if w.len() > a.len() + 1 && w.ends_with(a) {
             return format!("{}{}", &w[..w.len() - a.len()], b);
         }
@@ -141,7 +152,10 @@ fn parse_value(v: &str) -> Option<(f64, Option<f64>)> {
         }
     }
     match cut {
-        Some(i) => Some((v[..i].trim().parse().ok()?, Some(v[i + 1..].trim().parse().ok()?))),
+        Some(i) => Some((
+            v[..i].trim().parse().ok()?,
+            Some(v[i + 1..].trim().parse().ok()?),
+        )),
         None => Some((v.parse().ok()?, None)),
     }
 }
@@ -218,7 +232,12 @@ pub fn load_gold() -> Vec<(String, Vec<Item>)> {
     out
 }
 
-pub fn predict(tagger: &Tagger, names: &HashMap<String, String>, unit_names: &HashMap<String, String>, text: &str) -> Vec<Item> {
+pub fn predict(
+    tagger: &Tagger,
+    names: &HashMap<String, String>,
+    unit_names: &HashMap<String, String>,
+    text: &str,
+) -> Vec<Item> {
     let tags = tagger.tag_str(text, None);
     let mut out = Vec::new();
     for q in &tags.quantities {
@@ -227,10 +246,16 @@ pub fn predict(tagger: &Tagger, names: &HashMap<String, String>, unit_names: &Ha
         }
         let noun = q.noun.map(|n| n.slice(text).to_lowercase());
         let mut unit = match q.kind {
-            QuantityKind::Money => names.get(&q.unit).cloned().unwrap_or_else(|| q.unit.to_lowercase()),
+            QuantityKind::Money => names
+                .get(&q.unit)
+                .cloned()
+                .unwrap_or_else(|| q.unit.to_lowercase()),
             QuantityKind::Percent => "percent".to_string(),
             QuantityKind::PercentagePoints => "percentage point".to_string(),
-            QuantityKind::Measure => unit_names.get(&q.unit).cloned().unwrap_or_else(|| q.unit.to_lowercase()),
+            QuantityKind::Measure => unit_names
+                .get(&q.unit)
+                .cloned()
+                .unwrap_or_else(|| q.unit.to_lowercase()),
             _ => noun.clone().unwrap_or_else(|| "count".to_string()),
         };
         if q.kind == QuantityKind::Money {
@@ -259,7 +284,12 @@ pub fn predict(tagger: &Tagger, names: &HashMap<String, String>, unit_names: &Ha
             unit_raw: String::new(),
             change: change.to_string(),
             noun_words: noun
-                .map(|n| n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(singular).collect())
+                .map(|n| {
+                    n.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(singular)
+                        .collect()
+                })
                 .unwrap_or_default(),
             is_count,
         });
@@ -275,14 +305,20 @@ pub fn name_maps() -> (HashMap<String, String>, HashMap<String, String>) {
     for l in cur_data.lines().filter(|l| !l.starts_with('#')) {
         let f: Vec<&str> = l.split('\t').collect();
         if f.len() >= 5 && f.get(5).is_none() {
-            cur.entry(f[1].to_string()).or_insert_with(|| f[4].to_string());
+            cur.entry(f[1].to_string())
+                .or_insert_with(|| f[4].to_string());
         }
     }
     let mut units = HashMap::new();
-    for l in include_str!("../../data/units.tsv").lines().filter(|l| !l.starts_with('#')) {
+    for l in include_str!("../../data/units.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
         let f: Vec<&str> = l.split('\t').collect();
         if f.len() >= 3 {
-            units.entry(f[1].to_string()).or_insert_with(|| f[2].to_string());
+            units
+                .entry(f[1].to_string())
+                .or_insert_with(|| f[2].to_string());
         }
     }
     (cur, units)
@@ -304,7 +340,11 @@ fn score_one(pred: &[Item], gold: &[Item], ok: impl Fn(&Item, &Item) -> bool) ->
             tp += 1;
         }
     }
-    Prf { tp, fp: pred.len() - tp, fn_: gold.len() - tp }
+    Prf {
+        tp,
+        fp: pred.len() - tp,
+        fn_: gold.len() - tp,
+    }
 }
 
 fn add(a: &mut Prf, b: Prf) {
@@ -315,12 +355,25 @@ fn add(a: &mut Prf, b: Prf) {
 
 pub fn run(tagger: &Tagger) -> Scores {
     let (names, unit_names) = name_maps();
-    let mut s = Scores { value: Prf::default(), value_unit: Prf::default(), value_change: Prf::default(), sentences: vec![] };
+    let mut s = Scores {
+        value: Prf::default(),
+        value_unit: Prf::default(),
+        value_change: Prf::default(),
+        sentences: vec![],
+    };
     for (text, gold) in load_gold() {
         let pred = predict(tagger, &names, &unit_names, &text);
         add(&mut s.value, score_one(&pred, &gold, value_match));
-        add(&mut s.value_unit, score_one(&pred, &gold, |p, g| value_match(p, g) && unit_match(p, g)));
-        add(&mut s.value_change, score_one(&pred, &gold, |p, g| value_match(p, g) && p.change == g.change));
+        add(
+            &mut s.value_unit,
+            score_one(&pred, &gold, |p, g| value_match(p, g) && unit_match(p, g)),
+        );
+        add(
+            &mut s.value_change,
+            score_one(&pred, &gold, |p, g| {
+                value_match(p, g) && p.change == g.change
+            }),
+        );
         s.sentences.push(Sentence { text, gold, pred });
     }
     s
