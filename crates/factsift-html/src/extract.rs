@@ -462,6 +462,14 @@ impl<'a, 'l> Builder<'a, 'l> {
                 self.break_line();
                 return;
             }
+            // A link never nests in a link: an unclosed <a> ends at the
+            // next one (in browsers, by the adoption agency algorithm), so
+            // a missing </a> does not make the rest of the page link text.
+            id::A => {
+                if let Some(pos) = self.in_scope(id::A, &self.scope) {
+                    self.pop_to(pos);
+                }
+            }
             _ => {}
         }
         if flags & tags::VOID != 0 {

@@ -2,7 +2,11 @@
 //! `.html.gz` pages, and a 100,000-deep document parsed on a 2 MB stack in
 //! a child process (a stack overflow aborts only the child).
 //!
-//! usage: factsift-html-shootout [DIR] | --deep NAME
+//! usage: factsift-html-shootout [DIR] | --deep NAME | --only NAME ROUNDS [DIR]
+//!
+//! `--only` runs one parser ROUNDS times and prints nothing else, so that
+//! `perf stat -e task-clock` of ROUNDS=1 and ROUNDS=11 gives the CPU time
+//! of 10 rounds, which a loaded machine distorts less than wall time.
 
 use std::cell::Cell;
 use std::io::Read;
@@ -76,7 +80,11 @@ const NAMES: [&str; 5] = [
 
 fn deep_doc() -> String {
     let n = 100_000;
-    format!("<html><body>{}x{}</body></html>", "<div>".repeat(n), "</div>".repeat(n))
+    format!(
+        "<html><body>{}x{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    )
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -92,7 +100,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{:.2}s ({n})", t.elapsed().as_secs_f64());
         return Ok(());
     }
-    let dir = args.get(1).cloned().unwrap_or_else(|| "../shared/bench/aeb/html".into());
+    let only = (args.get(1).map(String::as_str) == Some("--only")).then(|| {
+        let name = args.get(2).cloned().unwrap_or_default();
+        let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(1);
+        (name, rounds)
+    });
+    let dir_arg = if only.is_some() { 4 } else { 1 };
+    let dir = args
+        .get(dir_arg)
+        .cloned()
+        .unwrap_or_else(|| "../shared/bench/aeb/html".into());
     let mut paths: Vec<_> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
@@ -105,6 +122,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         pages.push(factsift_html::decode(&bytes).0);
     }
     let total: usize = pages.iter().map(String::len).sum();
+    if let Some((name, rounds)) = only {
+        let mut sum = 0;
+        for _ in 0..rounds {
+            sum += pages.iter().map(|p| run(&name, p)).sum::<usize>();
+        }
+        println!("{name}: {rounds} rounds, checksum {sum}");
+        return Ok(());
+    }
     println!(
         "{} pages, {:.1} MB; single thread, best of 3 rounds\n{:<26} {:>9} {:>8}   100k-deep <div> on a 2 MB stack",
         pages.len(),
@@ -121,7 +146,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             sum = pages.iter().map(|p| run(name, p)).sum::<usize>();
             best = best.min(t.elapsed().as_secs_f64());
         }
-        let out = std::process::Command::new(&args[0]).args(["--deep", name]).output()?;
+        let out = std::process::Command::new(&args[0])
+            .args(["--deep", name])
+            .output()?;
         let deep = if out.status.success() {
             format!("ok in {}", String::from_utf8_lossy(&out.stdout).trim())
         } else {
