@@ -43,7 +43,7 @@ const MAX_GAP: usize = 10;
 /// How many of the richest sections are tried as the article's core.
 const CANDIDATES: usize = 8;
 /// How much agreement with the URL slug weighs in choosing the core.
-const SLUG_WEIGHT: f32 = 1.5;
+const SLUG_WEIGHT: f32 = 3.0;
 /// How much a headline agreeing with a candidate core weighs in choosing it.
 const TITLE_WEIGHT: f32 = 0.5;
 /// How much a later position on the page counts against a candidate core.

@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
-/// Floors: a little under the figures measured when they were set.
-const HTML_F1_FLOOR: f64 = 0.94;
-const TEXT_F1_FLOOR: f64 = 0.86;
+/// Floors: a little under the figures measured when they were set
+/// (HTML alone 0.957; w3m text pages with template evidence 0.881).
+const HTML_F1_FLOOR: f64 = 0.95;
+const TEXT_F1_FLOOR: f64 = 0.87;
 
 fn aeb_dir() -> PathBuf {
     Path::new(ROOT).join("../shared/bench/aeb")
