@@ -408,6 +408,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             return;
         }
         let flags = tags::flags(tag);
+        self.date_pending = None;
         if !attrs.is_empty() || tag == id::TIME {
             self.metadata(tag, attrs);
         }
