@@ -235,7 +235,13 @@ pub(crate) fn classify(l: &Line, stopless: bool) -> Class {
     let ratio = l.stop_ratio();
     let links = l.link_density;
     if links > 0.5 && l.words < 60 {
-        return Class::Bad(DropReason::Navigation);
+        // Linked prose (a deals roundup, a list of sources) stays a candidate.
+        let prose = l.words >= 15 && ratio >= 0.25 && l.sentence_end;
+        return if prose {
+            Class::Near
+        } else {
+            Class::Bad(DropReason::Navigation)
+        };
     }
     let good = if stopless {
         l.words >= 12 && l.sentences >= 1
