@@ -23,5 +23,5 @@ inputs=("$@")
 if [ ${#inputs[@]} -eq 0 ]; then
   inputs=(../shared/bench/bbc_business ../shared/bench/aeb/html)
 fi
-exec "$VENV/bin/python" scripts/python_stack_bench.py --factsift target/release/factsift \
+exec "$VENV/bin/python" scripts/python_stack_bench.py --factsift "${CARGO_TARGET_DIR:-target}/release/factsift" \
   --py-docs "${PY_DOCS:-60}" --fs-docs "${FS_DOCS:-0}" --threads "${THREADS:-$(nproc)}" "${inputs[@]}"
