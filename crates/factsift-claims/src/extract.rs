@@ -174,32 +174,31 @@ pub(crate) fn extract(
         }
         prev_end = s1;
         let cues = d.cues(&hits, s0, s1);
-        let sent_entities: Vec<&Entity> = entities
+        let sent_entities: Vec<&Entity> = in_span(&entities, s0, s1, |e| e.span)
             .iter()
             .copied()
-            .filter(|e| e.span.start() >= s0 && e.span.end() <= s1)
+            .filter(|e| e.span.end() <= s1)
             .collect();
         let mut learned = Vec::new();
         let mentions = d.mentions(&cues, &sent_entities, topic.as_deref(), s0, &mut learned);
         for (company, country) in learned {
             d.homes.entry(company).or_insert(country);
         }
-        let sent_times: Vec<&TimeMention> = times
+        let sent_times: Vec<&TimeMention> = in_span(&times, s0, s1, |t| t.span)
             .iter()
             .copied()
-            .filter(|t| t.span.start() >= s0 && t.span.end() <= s1)
+            .filter(|t| t.span.end() <= s1)
             .collect();
+        let sent_quantities = in_span(&quantities, s0, s1, |(_, q)| q.span);
         let source = Source {
             doc: doc.id.clone(),
             start: s0,
             end: s1,
             text: text.get(s0..s1).unwrap_or("").to_string(),
         };
-        let others: Vec<(usize, usize)> = quantities
+        let others: Vec<(usize, usize)> = sent_quantities
             .iter()
-            .filter(|(_, q)| {
-                q.span.start() >= s0 && q.span.start() < s1 && q.conversion_of.is_none()
-            })
+            .filter(|(_, q)| q.conversion_of.is_none())
             .map(|(_, q)| (q.span.start(), q.span.end()))
             .collect();
         let sent = Sent {
@@ -214,10 +213,7 @@ pub(crate) fn extract(
         };
         let mut first_period: Option<Period> = None;
         let mut last: Option<(usize, Fact)> = None;
-        for &(_, q) in quantities
-            .iter()
-            .filter(|(_, q)| q.span.start() >= s0 && q.span.start() < s1)
-        {
+        for &(_, q) in sent_quantities {
             let Some(fact) = d.fact(q, &sent, &ctx, last.as_ref()) else {
                 continue;
             };
@@ -262,6 +258,13 @@ pub(crate) fn extract(
         }
     }
     facts
+}
+
+/// The items of a list sorted by span start whose span starts in `s0..s1`.
+fn in_span<T>(items: &[T], s0: usize, s1: usize, span: impl Fn(&T) -> factsift_core::Span) -> &[T] {
+    let a = items.partition_point(|x| span(x).start() < s0);
+    let b = items.partition_point(|x| span(x).start() < s1);
+    items.get(a..b.max(a)).unwrap_or(&[])
 }
 
 fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
@@ -314,16 +317,15 @@ impl Doc<'_> {
                 .get(h.phrase)
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            let longer: Vec<&Hit> = in_sentence
+            // Hits are ordered by start: a containing hit starts at most
+            // `max_phrase` bytes before this one, or at the same byte.
+            let lo = in_sentence[..i].partition_point(|o| o.start + self.lex.max_phrase < h.start);
+            let hi = i + in_sentence[i..].partition_point(|o| o.start <= h.start);
+            let longer: Vec<&Hit> = in_sentence[lo..hi]
                 .iter()
-                .enumerate()
-                .filter(|&(j, o)| {
-                    j != i
-                        && o.start <= h.start
-                        && h.end <= o.end
-                        && (o.end - o.start) > (h.end - h.start)
+                .filter(|o| {
+                    o.start <= h.start && h.end <= o.end && (o.end - o.start) > (h.end - h.start)
                 })
-                .map(|(_, o)| o)
                 .collect();
             for m in meanings {
                 // A phrase inside a longer one of the same category yields to it

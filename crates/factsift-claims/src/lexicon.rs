@@ -3,7 +3,7 @@
 //! Aho-Corasick automaton.
 
 use crate::Error;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 /// Quantity kinds a trigger applies to, as a bit set.
@@ -144,6 +144,8 @@ pub(crate) struct Lexicon {
     automaton: AhoCorasick,
     /// Head nouns of company descriptors ("maker", "firm").
     pub heads: std::collections::HashSet<String>,
+    /// Length in bytes of the longest phrase.
+    pub max_phrase: usize,
     /// Lowercased reporter names.
     pub reporters: std::collections::HashSet<String>,
     /// Lowercased company name -> home country.
@@ -413,6 +415,7 @@ impl Lexicon {
 
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&b.phrases)
             .map_err(|e| Error::Automaton(e.to_string()))?;
         Ok(Lexicon {
@@ -424,6 +427,7 @@ impl Lexicon {
             meanings: b.meanings,
             automaton,
             heads,
+            max_phrase: b.phrases.iter().map(String::len).max().unwrap_or(0),
             reporters: reporter_set,
             homes: home_map,
         })
