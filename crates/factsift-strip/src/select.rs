@@ -39,7 +39,9 @@ const KEEP_INNER: bool = true;
 /// Small sections join across gaps of at most this many lines without boilerplate.
 const SMALL_GAP: usize = 6;
 /// A gap of more lines than this between sections ends the article.
-const MAX_GAP: usize = 10;
+const MAX_GAP: usize = 6;
+/// The same for HTML blocks.
+const MAX_GAP_HTML: usize = 10;
 /// How many of the richest sections are tried as the article's core.
 const CANDIDATES: usize = 8;
 /// How much agreement with the URL slug weighs in choosing the core.
@@ -264,6 +266,11 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     } else {
         ADJACENT_GAP
     };
+    let max_gap = if doc.layout.is_some() {
+        MAX_GAP_HTML
+    } else {
+        MAX_GAP
+    };
     let joins = |k: usize,
                  gap: (usize, bool, bool, bool),
                  profile: &HashSet64,
@@ -271,7 +278,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                  short_so_far: bool| {
         let (len, hard, weak, any_bad) = gap;
         let border = hard || (weak && !short_so_far);
-        if (border && !(back && BACK_SOFT)) || len > MAX_GAP {
+        if (border && !(back && BACK_SOFT)) || len > max_gap {
             return false;
         }
         if len <= adjacent_gap {
