@@ -1,0 +1,4 @@
+//! cargo-fuzz entry for [`factsift_fuzz::pipeline`]; the checks live in the library.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| factsift_fuzz::pipeline(data));
