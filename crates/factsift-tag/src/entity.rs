@@ -3,11 +3,11 @@
 
 use crate::BuildError;
 use crate::lex::Lx;
+use crate::lexicon::{HashMap, HashSet};
 use crate::lexicon::{field, rows};
 use crate::sent::Sent;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use factsift_core::{Entity, EntityKind, Span};
-use std::collections::{HashMap, HashSet};
 
 /// One gazetteer entry: a surface form and what it names.
 #[derive(Clone, Debug)]
@@ -85,7 +85,7 @@ impl Entities {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&rows.surfaces)?;
-        let mut by_surface = HashMap::new();
+        let mut by_surface = HashMap::default();
         for (i, s) in rows.surfaces.iter().enumerate() {
             by_surface.entry(s.to_lowercase()).or_insert(i);
         }

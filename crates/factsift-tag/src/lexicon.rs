@@ -2,9 +2,44 @@
 
 use crate::BuildError;
 use factsift_core::Bound;
-use std::collections::HashMap;
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the keys are short words, where SipHash dominates lookup time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
 
 /// The direction of a change a number is stated with.
+///
+/// ```
+/// use factsift_tag::{Direction, Tagger};
+/// let tagger = Tagger::builder().build()?;
+/// let text = "Shares rose 5%.";
+/// let q = &tagger.tag_str(text, None).quantities[0];
+/// assert_eq!(tagger.direction(text, q), Some(Direction::Up));
+/// # Ok::<(), factsift_tag::BuildError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Direction {
     /// `rose 5%`, `up 19 cents`, `+0.2%`.
@@ -46,8 +81,8 @@ pub(crate) struct Table<T> {
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
-            exact: HashMap::new(),
-            lower: HashMap::new(),
+            exact: HashMap::default(),
+            lower: HashMap::default(),
             max_words: 0,
         }
     }
@@ -79,13 +114,16 @@ pub(crate) struct Lexicon {
     pub months: HashMap<String, (u8, bool)>,
     pub time_units: HashMap<String, String>,
     pub cur_pre: Table<Currency>,
+    /// Lowercase first lexed piece of every currency prefix (`us` of `US$`,
+    /// `$`), to skip tokens that cannot start one.
+    pub pre_first: HashSet<String>,
     pub cur_post: Table<Currency>,
     pub units: Table<Unit>,
-    pub stop: std::collections::HashSet<String>,
+    pub stop: HashSet<String>,
     /// `737 Max`: capitalised words after a number that make it a name.
-    pub name_after: std::collections::HashSet<String>,
+    pub name_after: HashSet<String>,
     /// `49 Zorro Ranch Road`: words that end an address after a number.
-    pub street: std::collections::HashSet<String>,
+    pub street: HashSet<String>,
 }
 
 /// Data rows of a TSV file: `(line number, fields)`, skipping blank lines
@@ -167,7 +205,7 @@ macro_rules! data {
 impl Lexicon {
     pub fn load() -> Result<Lexicon, BuildError> {
         let (f, t) = data!("numbers.tsv");
-        let mut numbers = HashMap::new();
+        let mut numbers = HashMap::default();
         for (line, r) in rows(t) {
             let class = match field(f, line, &r, 2)? {
                 "unit" => NumClass::Unit,
@@ -195,7 +233,7 @@ impl Lexicon {
             scales.insert(k, glued, (num(f, line, field(f, line, &r, 1)?)?, glued));
         }
         let (f, t) = data!("vague.tsv");
-        let mut vague = HashMap::new();
+        let mut vague = HashMap::default();
         for (line, r) in rows(t) {
             let lo = num(f, line, field(f, line, &r, 1)?)?;
             let hi = num(f, line, field(f, line, &r, 2)?)?;
@@ -217,14 +255,14 @@ impl Lexicon {
             }),
         })?;
         let (f, t) = data!("months.tsv");
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         for (line, r) in rows(t) {
             let m = num(f, line, field(f, line, &r, 1)?)? as u8;
             let ctx = field(f, line, &r, 2)? == "1";
             months.insert(field(f, line, &r, 0)?.to_string(), (m, ctx));
         }
         let (f, t) = data!("time_units.tsv");
-        let mut time_units = HashMap::new();
+        let mut time_units = HashMap::default();
         for (line, r) in rows(t) {
             time_units.insert(
                 field(f, line, &r, 0)?.to_string(),
@@ -250,6 +288,18 @@ impl Lexicon {
                 _ => cur_post.insert(k, exact, c),
             }
         }
+        let mut pre_first = HashSet::default();
+        for key in cur_pre.exact.keys().chain(cur_pre.lower.keys()) {
+            let low = key.to_lowercase();
+            let first: String = match low.chars().next() {
+                Some(c) if c.is_alphabetic() => {
+                    low.chars().take_while(|c| c.is_alphabetic()).collect()
+                }
+                Some(c) => c.to_string(),
+                None => continue,
+            };
+            pre_first.insert(first);
+        }
         let (f, t) = data!("units.tsv");
         let mut units = Table::default();
         for (line, r) in rows(t) {
@@ -271,8 +321,8 @@ impl Lexicon {
             .map(str::to_string)
             .collect();
         let (f, t) = data!("name_words.tsv");
-        let mut name_after = std::collections::HashSet::new();
-        let mut street = std::collections::HashSet::new();
+        let mut name_after = HashSet::default();
+        let mut street = HashSet::default();
         for (line, r) in rows(t) {
             let w = field(f, line, &r, 0)?.to_string();
             match field(f, line, &r, 1)? {
@@ -292,6 +342,7 @@ impl Lexicon {
             months,
             time_units,
             cur_pre,
+            pre_first,
             cur_post,
             units,
             stop,

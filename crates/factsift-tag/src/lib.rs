@@ -21,6 +21,19 @@
 //!   (`CEO Lei Jun`, `X Inc`, `China-based`), with aliases resolved to one
 //!   canonical name.
 //!
+//! # Data files
+//!
+//! | file | what |
+//! |---|---|
+//! | `numbers.tsv`, `scales.tsv`, `vague.tsv` | number words, ordinals, fractions; scale words (`bn`, `lakh`); vague plurals (`thousands of`) |
+//! | `bounds.tsv`, `bounds_after.tsv` | bound cues before / after a number |
+//! | `change.tsv` | words that state a change (`rose`, `fell`) for [`Tagger::direction`] |
+//! | `currencies.tsv`, `units.tsv` | currency symbols, codes and names → ISO 4217; unit surfaces → symbols |
+//! | `months.tsv`, `time_units.tsv` | month names; rate units (`per month`) |
+//! | `stopwords.txt`, `name_words.tsv` | function words; words that make a number part of a name or address |
+//! | `orgs.tsv`, `places.tsv`, `products.tsv` | gazetteers: canonical name, kind, aliases separated by a vertical bar (demonyms are aliases) |
+//! | `person_titles.txt`, `org_cues.txt`, `corp_suffixes.txt` | context cues of the name rules |
+//!
 //! All language knowledge lives in the TSV and text files under `data/`,
 //! compiled in with `include_str!` and loaded once by
 //! [`TaggerBuilder::build`]; users can add gazetteer rows with
@@ -174,6 +187,12 @@ pub struct Tagger {
 
 impl Tagger {
     /// A builder with the default data files.
+    ///
+    /// ```
+    /// let tagger = factsift_tag::Tagger::builder().build()?;
+    /// assert_eq!(tagger.tag_str("It sold a dozen.", None).quantities[0].value, 12.0);
+    /// # Ok::<(), factsift_tag::BuildError>(())
+    /// ```
     pub fn builder() -> TaggerBuilder {
         TaggerBuilder::default()
     }
@@ -323,13 +342,7 @@ impl Tagger {
             return Some(Direction::Up);
         }
         // `-1.3%` written as a signed change
-        if q.value < 0.0
-            && before.ends_with(['-', '−'])
-            && before[..before.len() - 1]
-                .chars()
-                .next_back()
-                .is_none_or(char::is_whitespace)
-        {
+        if q.value < 0.0 && text.get(q.span.range()).is_some_and(|t| t.starts_with(['-', '−'])) {
             return Some(Direction::Down);
         }
         let after = text.get(q.span.end()..).unwrap_or("");
@@ -398,8 +411,14 @@ impl Tagger {
         }
     }
 
-    /// Tags time mentions only (used by tests and by callers that need
-    /// periods without quantities).
+    /// The time mentions of `text` taken as one region.
+    ///
+    /// ```
+    /// let tagger = factsift_tag::Tagger::builder().build()?;
+    /// let times = tagger.times_str("Sales rose last year.", "2017-10-02".parse().ok());
+    /// assert_eq!(times[0].period.as_ref().map(|p| p.to_string()).as_deref(), Some("2016"));
+    /// # Ok::<(), factsift_tag::BuildError>(())
+    /// ```
     pub fn times_str(&self, text: &str, published: Option<Date>) -> Vec<TimeMention> {
         self.tag_str(text, published).times
     }

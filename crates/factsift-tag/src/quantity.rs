@@ -306,6 +306,9 @@ impl<'l> Quantities<'l> {
     /// A currency written before a number at `i`: the ISO code, factor and
     /// the index of the number.
     fn cur_prefix(&self, s: &Sent, i: usize, sc: &mut Scratch) -> Option<(String, usize)> {
+        if !self.lx.pre_first.contains(s.w(i)) {
+            return None;
+        }
         for n in (1..=3).rev() {
             if i + n >= s.len() {
                 continue;
@@ -463,7 +466,26 @@ impl<'l> Quantities<'l> {
         self.link_conversions(s, out);
     }
 
+    /// Whether token `i` can start a quantity at all (a cheap filter).
+    fn may_start(&self, s: &Sent, i: usize) -> bool {
+        match s.kind(i) {
+            Some(Lx::Num) => true,
+            Some(Lx::Word) => {
+                let w = s.w(i);
+                self.lx.numbers.contains_key(w)
+                    || self.lx.vague.contains_key(w)
+                    || self.lx.pre_first.contains(w)
+                    || matches!(w, "a" | "an" | "half" | "no" | "number" | "top" | "bottom")
+            }
+            Some(Lx::Punct) => self.lx.pre_first.contains(s.w(i)),
+            None => false,
+        }
+    }
+
     fn at(&self, s: &Sent, i: usize, sc: &mut Scratch, models: &mut Vec<Model>) -> Option<Found> {
+        if !self.may_start(s, i) {
+            return None;
+        }
         // Ranks: `No. 1`, `number one`, `top three`.
         if let Some(f) = self.rank(s, i) {
             return Some(f);

@@ -173,6 +173,10 @@ impl<'l> Times<'l> {
         let n = s.len();
         let mut i = 0;
         while i < n {
+            if !self.may_start(s, i) {
+                i += 1;
+                continue;
+            }
             // Mentions close before this point can anchor `a year earlier`.
             let here = s.toks.get(i).map_or(0, |t| t.s);
             let near = out
@@ -201,6 +205,25 @@ impl<'l> Times<'l> {
                 }
                 _ => i += 1,
             }
+        }
+    }
+
+    /// Whether token `i` can start a time expression (a cheap filter).
+    fn may_start(&self, s: &Sent, i: usize) -> bool {
+        match s.kind(i) {
+            Some(Lx::Num) => true,
+            Some(Lx::Word) => {
+                let w = s.w(i);
+                self.lx.months.contains_key(w)
+                    || rel_word(w).is_some()
+                    || ord_word(w).is_some()
+                    || small_number(w).is_some()
+                    || matches!(
+                        w,
+                        "q" | "h" | "fy" | "fiscal" | "the" | "a" | "year" | "quarter" | "12-month"
+                    )
+            }
+            _ => false,
         }
     }
 
