@@ -40,14 +40,22 @@ fn main() -> Result<()> {
     for item in Reader::new().read(&inputs) {
         match item {
             Item::Document { mut doc, .. } => {
+                let mut annotated = pipeline.run(&doc);
                 let base = doc.id.clone();
                 for k in 0..copies {
                     if copies > 1 {
+                        // Same page, new id: reuse the pipeline's output.
                         doc.id = format!("{base}~{k}");
+                        for source in annotated
+                            .facts
+                            .iter_mut()
+                            .flat_map(|f| f.sources.iter_mut())
+                        {
+                            source.doc.clone_from(&doc.id);
+                        }
                     }
-                    let annotated = pipeline.run(&doc);
                     report.add_document(&doc, &annotated);
-                    facts.extend(annotated.facts.into_iter().map(MergedFact::from));
+                    facts.extend(annotated.facts.iter().cloned().map(MergedFact::from));
                 }
             }
             Item::Skipped(err) => report.add_skipped(err.file.clone(), err.reason.to_string()),
@@ -61,6 +69,10 @@ fn main() -> Result<()> {
     let file = std::fs::File::create(&out).with_context(|| format!("creating {out}"))?;
     let mut w = BufWriter::new(file);
     report.write_html(&mut w)?;
-    eprintln!("wrote {out}: {} documents, {} facts", report.len(), merged.len());
+    eprintln!(
+        "wrote {out}: {} documents, {} facts",
+        report.len(),
+        merged.len()
+    );
     Ok(())
 }

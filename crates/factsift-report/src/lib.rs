@@ -332,8 +332,10 @@ impl Report {
     /// ```
     /// use factsift_dedup::{MergedFact, Merger};
     /// let fact: factsift_core::Fact = serde_json::from_str(
-    ///     r#"{"subject":"Xiaomi","metric":"shipments","value":23160000,"unit":"count"}"#)?;
+    ///     r#"{"subject":"Xiaomi","metric":"shipments","value":23160000,"unit":"count",
+    ///         "sources":[{"doc":"d1","start":0,"end":10,"text":"Xiaomi shipped..."}]}"#)?;
     /// let merged = Merger::new().merge([MergedFact::from(fact)]);
+    /// assert_eq!(merged.len(), 1);
     /// let mut r = factsift_report::Report::new();
     /// r.set_facts(&merged);
     /// let mut out = Vec::new();
@@ -591,6 +593,7 @@ const BODY: &str = include_str!("body.html");
 const JS: &str = include_str!("report.js");
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
