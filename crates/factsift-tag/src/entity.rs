@@ -6,7 +6,7 @@ use crate::lex::Lx;
 use crate::lexicon::{HashMap, HashSet};
 use crate::lexicon::{field, rows};
 use crate::sent::Sent;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use factsift_core::{Entity, EntityKind, Span};
 
 /// One gazetteer entry: a surface form and what it names.
@@ -84,6 +84,7 @@ impl Entities {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&rows.surfaces)?;
         let mut by_surface = HashMap::default();
         for (i, s) in rows.surfaces.iter().enumerate() {

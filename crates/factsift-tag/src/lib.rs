@@ -342,7 +342,11 @@ impl Tagger {
             return Some(Direction::Up);
         }
         // `-1.3%` written as a signed change
-        if q.value < 0.0 && text.get(q.span.range()).is_some_and(|t| t.starts_with(['-', '−'])) {
+        if q.value < 0.0
+            && text
+                .get(q.span.range())
+                .is_some_and(|t| t.starts_with(['-', '−']))
+        {
             return Some(Direction::Down);
         }
         let after = text.get(q.span.end()..).unwrap_or("");
