@@ -129,7 +129,10 @@ if [ -n "$DROPDOC" ]; then
     no_console "document $DROPDOC" "$WORK/drop.err"
 fi
 
-chrome --virtual-time-budget=5000 --screenshot="$SHOT" "$URL$SRC" >/dev/null 2>&1 || true
+# Headless Chromium captures a scrolled page offset (blank above), so the
+# screenshot is of the top of that document's view, unscrolled.
+SHOTDOC=$(echo "$SRC" | cut -d/ -f1-2)
+chrome --virtual-time-budget=5000 --window-size=1400,1400 --screenshot="$SHOT" "$URL$SHOTDOC" >/dev/null 2>&1 || true
 if [ -s "$SHOT" ]; then echo "ok   screenshot: $SHOT"; else echo "FAIL screenshot not written"; fail=1; fi
 
 if [ "$BIG_DOCS" -gt 0 ]; then

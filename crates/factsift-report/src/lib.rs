@@ -483,7 +483,9 @@ fn gold_data(gold: &[Fact], pred: &[Fact]) -> Value {
                 "gold": factsift_eval::fact_line(g),
                 "subject": g.subject,
                 "metric": g.metric,
-                "near": m.near,
+                "near": m.near.or_else(|| {
+                    report.lenient_pairs.iter().find(|(g, _)| *g == m.gold).map(|(_, p)| *p)
+                }),
                 "lenient_miss": lenient_missed.contains(&m.gold),
                 "sources": sources,
             }))

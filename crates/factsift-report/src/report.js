@@ -167,6 +167,20 @@
     sk.appendChild(ul);
   }
 
+  // Source links, one per document (its first span), at most MAX_SOURCES.
+  var MAX_SOURCES = 6;
+  function sourceLinks(c, sources) {
+    var seen = new Set(), shown = 0;
+    sources.forEach(function (s) {
+      if (seen.has(s[0])) return;
+      seen.add(s[0]);
+      if (shown++ >= MAX_SOURCES) return;
+      var h = sourceHref(s);
+      c.appendChild(h ? link(h, s[0], "src") : el("span", "src muted", s[0]));
+    });
+    if (shown > MAX_SOURCES) c.appendChild(el("span", "muted", "+" + (shown - MAX_SOURCES) + " more documents"));
+  }
+
   // Facts table.
   function statusBadge(s) {
     var names = { hit: "hit", lenient: "lenient hit", fp: "false positive", optional: "optional", miss: "miss" };
@@ -186,10 +200,7 @@
     td(tr, f.scope || "");
     td(tr, f.support === null ? "" : f.support, "num");
     var c = td(tr, "");
-    f.sources.forEach(function (s) {
-      var h = sourceHref(s);
-      c.appendChild(h ? link(h, s[0], "src") : el("span", "src muted", s[0]));
-    });
+    sourceLinks(c, f.sources);
     c = td(tr, "");
     f.conflicts.forEach(function (id) {
       var a = link("#fact/" + encodeURIComponent(id), id, "src");
@@ -232,7 +243,7 @@
     gold.misses.forEach(function (m) {
       var tr = el("tr");
       var c = td(tr, "");
-      c.appendChild(statusBadge(m.lenient_miss ? "miss" : "lenient"));
+      c.appendChild(m.lenient_miss ? statusBadge("miss") : el("span", "badge st-lenient", "strict miss, lenient hit"));
       c.appendChild(document.createTextNode(" " + m.gold));
       c = td(tr, "");
       if (m.near !== null && m.near !== undefined && data.facts[m.near]) {
@@ -241,10 +252,7 @@
           fmt(f.value) + " " + f.unit + " | " + (f.period || "-")));
       }
       c = td(tr, "");
-      m.sources.forEach(function (s) {
-        var h = sourceHref(s);
-        c.appendChild(h ? link(h, s[0], "src") : el("span", "src muted", s[0]));
-      });
+      sourceLinks(c, m.sources);
       mb.appendChild(tr);
     });
   }
@@ -330,7 +338,8 @@
       li.appendChild(el("span", null, f[2]));
       (factKey.get(doc.id + "\u0000" + f[0] + "\u0000" + f[1]) || []).forEach(function (fi) {
         var fact = data.facts[fi];
-        if (fact.metric !== f[2].split(" | ")[1]) return;
+        var parts = f[2].split(" | "), v = parseFloat(parts[2]);
+        if (fact.metric !== parts[1] || Math.abs(fact.value - v) > 0.005 * Math.abs(fact.value)) return;
         li.appendChild(document.createTextNode(" "));
         li.appendChild(link("#fact/" + fi, fact.id || "#" + fi, "src"));
         if (gold) li.appendChild(statusBadge(fact.status));
@@ -356,7 +365,7 @@
       g.el.toggleAttribute("data-hl", on);
       if (on && !first) first = g.el;
     });
-    if (first) first.scrollIntoView({ block: "center" });
+    if (first) requestAnimationFrame(function () { first.scrollIntoView({ block: "center" }); });
   }
 
   // Routing.
