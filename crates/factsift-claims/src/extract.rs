@@ -102,6 +102,8 @@ struct Doc<'a> {
     homes: HashMap<String, String>,
     doc_year: Option<i32>,
     published: Option<factsift_core::Date>,
+    /// The most named company, reporters included.
+    main: Option<String>,
 }
 
 pub(crate) fn extract(
@@ -145,9 +147,11 @@ pub(crate) fn extract(
         homes: HashMap::new(),
         doc_year: dominant_year(text, &times),
         published: doc.date,
+        main: None,
     };
     d.learn_homes(&entities);
-    let main = d.main_entity(&entities);
+    d.main = d.main_entity(&entities);
+    let main = d.main.clone();
     let mut freq: HashMap<String, usize> = HashMap::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Org) {
         *freq.entry(e.name.clone()).or_default() += 1;
@@ -271,29 +275,55 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
     a0 < b1 && b0 < a1
 }
 
-/// The year most resolved time mentions of the document fall in.
+/// The year the document reports on, as a careful reader infers it when
+/// the page has no date: each explicit year votes for itself, a year of a
+/// comparison ("up 27% from its 2003 performance") for the year after, a
+/// year of an outlook ("For 2005, it is projecting") for the year before.
 fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
-    let mut counts: HashMap<i32, usize> = HashMap::new();
+    let mut votes: HashMap<i32, usize> = HashMap::new();
+    let window = |a: usize, b: usize| {
+        let mut a = a;
+        while a > 0 && !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = b.min(text.len());
+        while b < text.len() && !text.is_char_boundary(b) {
+            b += 1;
+        }
+        text.get(a..b).unwrap_or("").to_ascii_lowercase()
+    };
     for t in times {
-        // Years of comparisons ("compared with 2003", "than in 2003") are not
-        // what the document reports on.
-        let start = t.span.start();
-        let mut from = start.saturating_sub(16);
-        while from > 0 && !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = text.get(from..start).unwrap_or("").to_ascii_lowercase();
-        if ["than", "with", "from", "against", "since", "to"]
-            .iter()
-            .any(|w| before.split_whitespace().rev().take(2).any(|x| x == *w))
-        {
+        let Some(Period::Year(y)) = t.period else {
             continue;
-        }
-        if let Some(y) = t.period.as_ref().and_then(time::year_of) {
-            *counts.entry(y).or_default() += 1;
-        }
+        };
+        let start = t.span.start();
+        let before = window(start.saturating_sub(40), start);
+        // Only this sentence's words.
+        let before = before.rsplit(". ").next().unwrap_or("");
+        let before = before.rsplit('\n').next().unwrap_or("");
+        let near: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+        let compared = near.iter().any(|w| {
+            matches!(
+                *w,
+                "than" | "with" | "from" | "against" | "since" | "on" | "to"
+            )
+        });
+        let around = window(start.saturating_sub(60), t.span.end() + 60);
+        let outlook = [
+            "expect", "project", "forecast", "predict", "will ", "plan", "target", "outlook",
+        ]
+        .iter()
+        .any(|w| around.contains(w));
+        let year = if compared {
+            y + 1
+        } else if outlook {
+            y - 1
+        } else {
+            y
+        };
+        *votes.entry(year).or_default() += 1;
     }
-    counts
+    votes
         .into_iter()
         .max_by_key(|&(y, n)| (n, y))
         .map(|(y, _)| y)
@@ -417,24 +447,36 @@ impl Doc<'_> {
     /// The document's main company: the most often named one that is not a
     /// reporter.
     fn main_entity(&self, entities: &[&Entity]) -> Option<String> {
-        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        let mut counts: Vec<(String, usize, usize, bool)> = Vec::new();
         for (i, e) in entities.iter().enumerate() {
-            if e.kind != EntityKind::Org || e.name.is_empty() || self.is_reporter_name(&e.name) {
+            if e.kind != EntityKind::Org || e.name.is_empty() {
                 continue;
             }
             match counts.iter_mut().find(|(n, ..)| *n == e.name) {
                 Some(c) => c.1 += 1,
-                None => counts.push((e.name.clone(), 1, i)),
+                None => counts.push((e.name.clone(), 1, i, self.is_reporter_name(&e.name))),
             }
         }
-        counts
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|(n, ..)| n)
+        let best = |reporters: bool| {
+            counts
+                .iter()
+                .filter(|c| reporters || !c.3)
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        };
+        // A news agency or research firm is the topic only of an article
+        // that keeps naming it ("Reuters' profits rose ...").
+        match (best(true), best(false)) {
+            (Some(all), other) if all.3 && all.1 >= 3 && other.is_none_or(|o| all.1 > o.1) => {
+                Some(all.0.clone())
+            }
+            (_, Some(other)) => Some(other.0.clone()),
+            _ => None,
+        }
     }
 
     fn is_reporter_name(&self, name: &str) -> bool {
-        self.lex.reporters.contains(&name.to_lowercase())
+        // An article about Reuters is about Reuters.
+        self.main.as_deref() != Some(name) && self.lex.reporters.contains(&name.to_lowercase())
     }
 
     /// Companies and references to companies in a sentence.
@@ -784,6 +826,39 @@ impl Doc<'_> {
         } else {
             self.period(q, cues, times, others, ctx)
         };
+        // Exact days ("since the September 11 2001 attacks", "on Thursday")
+        // date events, not figures.
+        if matches!(period, Some(Period::Day(_))) {
+            period = None;
+        }
+        let undated = self.published.is_none();
+        if let (true, Some(y), Some(p)) = (undated, self.doc_year, period.as_ref()) {
+            if time::year_of(p).is_some_and(|py| (py - y).abs() > 5) {
+                period = None;
+            }
+        }
+        // An undated results article: figures without a time of their own
+        // are about the year it reports on.
+        let results = matches!(
+            metric_name.as_str(),
+            "revenue"
+                | "profit"
+                | "operating_profit"
+                | "pretax_profit"
+                | "eps"
+                | "shipments"
+                | "user_count"
+        );
+        if period.is_none()
+            && undated
+            && results
+            && !choice.anaphoric
+            && ctx.period.is_none()
+            && !cues.iter().any(|c| c.cat == Cat::Now)
+            && self.modality(q, s0, cues, metric_name) == "actual"
+        {
+            period = self.doc_year.map(Period::Year);
+        }
         // "from 2.4bn euros in 2003": its own time, no shift.
         let own_time = times
             .iter()
@@ -811,7 +886,16 @@ impl Doc<'_> {
                 let t = t.get(..5).unwrap_or(t).to_ascii_lowercase();
                 t.starts_with("share") || t.starts_with("stock")
             });
-        // A share price "in London" is quoted there, not scoped there.
+        // A share price has neither a period nor a scope ("in London" is
+        // where it is quoted).
+        if share_price {
+            period = None;
+        }
+        if let (Some(_), Some((_, prev))) = (&copy, last) {
+            if prev.metric.starts_with("price") {
+                period = prev.period.as_deref().and_then(|p| p.parse().ok());
+            }
+        }
         let scope = if share_price {
             None
         } else if let (Some(_), Some((_, prev))) = (&copy, last) {
@@ -1287,7 +1371,15 @@ impl Doc<'_> {
                         continue;
                     }
                     let score = d - i64::from(t.prio);
-                    let money_first = t.kinds & K_MONEY != 0;
+                    // "sales" in money or in units: as the paragraph has been
+                    // counting, else money.
+                    let money_first = match ctx.last_metric {
+                        Some(last) if last == m => true,
+                        Some(last) if lex.metrics.get(last).is_some_and(|n| n == "shipments") => {
+                            t.kinds & K_COUNT != 0
+                        }
+                        _ => t.kinds & K_MONEY != 0,
+                    };
                     if best.is_none_or(|(bs, _, bm, _)| {
                         score < bs || (score == bs && money_first && !bm)
                     }) {
