@@ -5,7 +5,8 @@ Map:    the documents (JSONL lines {"id","text"|"html","date"?,"url"?}) are
         repartitioned into N partitions and each partition is piped through
         `factsift extract -q --single-pass --emit partial -` (RDD.pipe): its
         canonical facts followed by one {"sketch":...} line per document.
-Reduce: `--reduce files` (default) saves the partials as part files and runs
+Reduce: `--reduce files` (default) saves the partials as part files (in
+        --work, which must be on a filesystem the driver sees) and runs
         `factsift merge` over them; `--reduce tree` merges partitions pairwise
         on the executors with `factsift merge --partial` (RDD.treeReduce) and
         ends with one `factsift merge`. merge is associative and commutative,
@@ -54,7 +55,8 @@ def main():
     ap.add_argument("-o", "--output", required=True, help="final facts (JSONL)")
     ap.add_argument("--partitions", type=int, default=4, help="map tasks (default 4)")
     ap.add_argument("--reduce", choices=["files", "tree"], default="files")
-    ap.add_argument("--master", default=os.environ.get("SPARK_MASTER", "local[*]"))
+    ap.add_argument("--master", default=os.environ.get("SPARK_MASTER"),
+                    help="Spark master (default: spark-submit's, else local[*])")
     ap.add_argument("--factsift", default=os.environ.get("FACTSIFT_BIN", str(ROOT / "target/release/factsift")))
     ap.add_argument("--work", default=None, help="directory for part files (default: a temp dir, removed)")
     ap.add_argument("--compare", action="store_true", help="also run single-process extract and require identical bytes")
@@ -70,7 +72,12 @@ def main():
     from pyspark.sql import SparkSession
 
     t0 = time.time()
-    spark = (SparkSession.builder.master(args.master).appName("factsift")
+    builder = SparkSession.builder
+    if args.master:
+        builder = builder.master(args.master)
+    elif "PYSPARK_GATEWAY_PORT" not in os.environ:  # plain python, not spark-submit
+        builder = builder.master("local[*]")
+    spark = (builder.appName("factsift")
              .config("spark.ui.enabled", "false")
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "1g"))
