@@ -427,6 +427,72 @@ pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Options of `report`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub strip: StripArgs,
+    /// Gold facts: adds the scores and marks each fact hit, miss or false positive.
+    #[arg(long, value_name = "GOLD")]
+    pub gold: Option<PathBuf>,
+}
+
+/// `factsift report`: one self-contained HTML page showing what each stage
+/// kept, tagged and extracted, and how it scored.
+pub fn report(args: &ReportArgs) -> Result<ExitCode> {
+    let input = &args.strip.input;
+    if input.output.as_deref().is_none_or(|p| p.as_os_str() == "-") {
+        anyhow::bail!("factsift report needs -o FILE.html");
+    }
+    let gold = args
+        .gold
+        .as_ref()
+        .map(factsift_eval::read_facts)
+        .transpose()?;
+    let pipeline = build_pipeline()?;
+    let deduper = Deduper::new();
+    let template = learn_templates(&args.strip)?;
+    let mut report = factsift_report::Report::new();
+    let names: Vec<String> = input
+        .inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    report.set_title(format!("factsift report: {}", names.join(" ")));
+    let mut index = DedupIndex::new(&deduper);
+    let mut mentions: Vec<MergedFact> = Vec::new();
+    let run = DocumentRun {
+        args: input,
+        command: "report",
+    };
+    let mut stats = run.run(
+        |doc: &Document| {
+            let out = pipeline.run_with(doc, &template);
+            let sketch = deduper.sketch(&doc.id, &out.stripped.text(doc));
+            (out, sketch)
+        },
+        |doc, (out, sketch)| {
+            index.add(sketch);
+            report.add_document(doc, &out);
+            mentions.extend(out.facts.into_iter().map(MergedFact::from));
+            Ok(())
+        },
+    )?;
+    let facts = Merger::new()
+        .with_clusters(index.finish().cluster_map())
+        .merge(mentions);
+    report.set_facts(&facts);
+    if let Some(gold) = &gold {
+        report.set_gold(gold);
+    }
+    let mut output = Output::open(input.output.as_deref())?;
+    report
+        .write_html(&mut output)
+        .context("cannot write the report")?;
+    stats.records = facts.len() as u64;
+    finish(input, output, stats)
+}
+
 /// Options of `eval`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct EvalArgs {

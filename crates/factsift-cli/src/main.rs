@@ -36,6 +36,8 @@ enum Command {
     Merge(commands::MergeArgs),
     /// Score predicted facts against gold facts as the fact contract says.
     Eval(commands::EvalArgs),
+    /// One self-contained HTML page: kept and dropped text, tags, facts and scores.
+    Report(commands::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Dedup(args) => commands::dedup(args),
         Command::Merge(args) => commands::merge(args),
         Command::Eval(args) => commands::eval(args),
+        Command::Report(args) => commands::report(args),
     };
     result.unwrap_or_else(runner::report_error)
 }

@@ -41,13 +41,17 @@ impl Output {
         })
     }
 
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Output::Stdout(w) => w,
+            Output::File { temp, .. } => temp,
+        }
+    }
+
     /// Writes one line. Errors are returned as is; a broken pipe on
     /// standard output is recognised by [`is_broken_pipe`].
     pub fn line(&mut self, line: &str) -> io::Result<()> {
-        let w: &mut dyn Write = match self {
-            Output::Stdout(w) => w,
-            Output::File { temp, .. } => temp,
-        };
+        let w = self.writer();
         w.write_all(line.as_bytes())?;
         w.write_all(b"\n")
     }
@@ -62,6 +66,15 @@ impl Output {
                     .map_err(|e| e.into_error())
                     .context("cannot flush output")?;
                 temp.as_file().sync_all().ok();
+                // A temporary file is private (0600); the result should have
+                // the permissions of the file it replaces, or the usual ones.
+                let permissions = match std::fs::metadata(&target) {
+                    Ok(meta) => meta.permissions(),
+                    Err(_) => default_permissions(temp.as_file())?,
+                };
+                temp.as_file()
+                    .set_permissions(permissions)
+                    .with_context(|| format!("cannot set permissions of {}", target.display()))?;
                 temp.persist(&target)
                     .map_err(|e| e.error)
                     .with_context(|| format!("cannot write {}", target.display()))?;
@@ -86,4 +99,25 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer().write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer().flush()
+    }
+}
+
+#[cfg(unix)]
+fn default_permissions(_: &std::fs::File) -> Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }

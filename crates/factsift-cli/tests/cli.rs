@@ -158,3 +158,59 @@ fn bad_arguments_exit_2() {
     assert_eq!(run(&["tokenize"]).status.code(), Some(2));
     assert_eq!(run(&["no-such-command"]).status.code(), Some(2));
 }
+
+#[test]
+fn new_output_files_are_not_private() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("facts.jsonl");
+        let out = factsift()
+            .args(["extract", "-q", "-o"])
+            .arg(&target)
+            .arg(repo().join("corpus"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o044,
+            0o044,
+            "mode {mode:o}: group and others cannot read the output"
+        );
+    }
+}
+
+#[test]
+fn report_is_one_self_contained_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.html");
+    let out = factsift()
+        .args(["report", "-q", "--gold", "gold/seeds.jsonl", "-o"])
+        .arg(&target)
+        .arg("corpus/")
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"));
+    for id in ["000_1547869a7589c6b4", "004_a0ffef0f7d351228"] {
+        assert!(html.contains(id), "no section for {id}");
+    }
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "network assets in the report"
+    );
+    let without_output = factsift()
+        .args(["report", "-q", "corpus/"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert_eq!(without_output.status.code(), Some(2));
+}
