@@ -256,3 +256,8 @@ mod tests {
         }
     }
 }
+
+/// The README's library example, compiled and run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
