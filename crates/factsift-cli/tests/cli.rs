@@ -147,10 +147,30 @@ fn output_file_is_replaced_only_on_success() {
 }
 
 #[test]
-fn thread_count_does_not_change_output() {
-    let one = run(&["tokenize", "-q", "-j", "1", "corpus/"]);
-    let many = run(&["tokenize", "-q", "-j", "4", "corpus/"]);
-    assert_eq!(one.stdout, many.stdout);
+fn thread_count_and_input_order_do_not_change_output() {
+    for command in ["tokenize", "extract"] {
+        let one = run(&[command, "-q", "-j", "1", "corpus/"]);
+        let many = run(&[command, "-q", "-j", "4", "corpus/"]);
+        assert!(one.status.success() && !one.stdout.is_empty());
+        assert!(one.stdout == many.stdout, "{command}: -j 1 and -j 4 differ");
+    }
+    let mut files: Vec<String> = std::fs::read_dir(repo().join("corpus"))
+        .unwrap()
+        .map(|e| format!("corpus/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|f| f.ends_with(".txt"))
+        .collect();
+    files.sort();
+    let mut args = vec!["extract", "-q"];
+    args.extend(files.iter().map(String::as_str));
+    let forward = run(&args);
+    files.reverse();
+    let mut args = vec!["extract", "-q"];
+    args.extend(files.iter().map(String::as_str));
+    let backward = run(&args);
+    assert!(
+        forward.stdout == backward.stdout,
+        "extract output depends on input order"
+    );
 }
 
 #[test]
