@@ -297,11 +297,24 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
             continue;
         };
         let start = t.span.start();
+        // A decade ("the early 1980s") is history, not the year reported on.
+        let tail = window(t.span.end().saturating_sub(1), t.span.end() + 1);
+        if tail.ends_with('s') || tail.starts_with('s') {
+            continue;
+        }
         let before = window(start.saturating_sub(40), start);
         // Only this sentence's words.
         let before = before.rsplit(". ").next().unwrap_or("");
         let before = before.rsplit('\n').next().unwrap_or("");
         let near: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+        // "by 2007", "until 2010": a deadline says only that the year
+        // reported on is earlier, not which one.
+        if near
+            .first()
+            .is_some_and(|w| matches!(*w, "by" | "until" | "till"))
+        {
+            continue;
+        }
         let compared = near.iter().any(|w| {
             matches!(
                 *w,
