@@ -5,7 +5,7 @@ use crate::runner::{DocumentRun, InputArgs, finish};
 use anyhow::{Context, Result};
 use factsift_core::{Document, Span, TokenKind};
 use factsift_dedup::{DedupIndex, Deduper, MergedFact, Merger};
-use factsift_ingest::{Item, Reader};
+use factsift_ingest::Item;
 use factsift_pipeline::Pipeline;
 use factsift_strip::{Template, TemplateLearner};
 use serde::Serialize;
@@ -129,10 +129,7 @@ fn learn_templates(args: &StripArgs) -> Result<Template> {
     if args.single_pass || reads_stdin {
         return Ok(learner.finish());
     }
-    let reader = Reader::builder()
-        .max_document_bytes(args.input.max_doc_bytes)
-        .build()
-        .context("invalid ingestion options")?;
+    let reader = args.input.reader()?;
     for item in reader.read(args.input.inputs.iter().cloned()) {
         if let Item::Document { doc, .. } = item {
             learner.observe(&doc);

@@ -40,8 +40,22 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub stats: Option<PathBuf>,
     /// Skip documents larger than this many bytes (reported as skipped).
-    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    #[arg(long, value_name = "BYTES", default_value_t = factsift_ingest::DEFAULT_MAX_DOCUMENT_BYTES)]
     pub max_doc_bytes: u64,
+    /// Skip text pages with a line longer than this many bytes (reported as skipped).
+    #[arg(long, value_name = "BYTES", default_value_t = factsift_ingest::DEFAULT_MAX_LINE_BYTES)]
+    pub max_line_bytes: u64,
+}
+
+impl InputArgs {
+    /// The ingestion reader these options ask for.
+    pub fn reader(&self) -> Result<Reader> {
+        Reader::builder()
+            .max_document_bytes(self.max_doc_bytes)
+            .max_line_bytes(self.max_line_bytes)
+            .build()
+            .context("invalid ingestion options")
+    }
 }
 
 /// What a run did, for the summary line and `--stats`.
@@ -90,10 +104,7 @@ impl DocumentRun<'_> {
         S: FnMut(&Document, T) -> Result<()>,
     {
         let pool = self.pool()?;
-        let reader = Reader::builder()
-            .max_document_bytes(self.args.max_doc_bytes)
-            .build()
-            .context("invalid ingestion options")?;
+        let reader = self.args.reader()?;
         let progress = Progress::new(self.args.quiet, self.command);
         let started = Instant::now();
         let batch_size = BATCH_PER_THREAD * pool.current_num_threads();
@@ -114,7 +125,7 @@ impl DocumentRun<'_> {
             match item {
                 Some(Item::Document { doc, warnings }) => {
                     for warning in &warnings {
-                        progress.message(&format!("factsift: warning: {warning}"));
+                        progress.message(&format!("factsift: {}: warning: {warning}", doc.source));
                     }
                     input_bytes += doc.text.len() as u64;
                     batch.push(doc);

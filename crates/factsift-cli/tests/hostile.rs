@@ -253,7 +253,6 @@ fn invalid_utf8_is_read_lossily_with_a_warning() {
 }
 
 #[test]
-#[ignore = "bug: warnings do not name the input (factsift-cli runner prints only the warning), see RELIABILITY.md"]
 fn warnings_name_the_input() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "latin.txt", b"Caf\xe9 sales rose 5% in 2017.\n");
