@@ -261,6 +261,7 @@ pub(crate) fn extract(
             topic = Some(t);
         }
     }
+    d.by_volume(&mut facts, &hits);
     facts
 }
 
@@ -343,6 +344,43 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
 }
 
 impl Doc<'_> {
+    /// An article that counts its sales in units ("1.25 million vehicles")
+    /// and never states them in money reports its sales changes by volume:
+    /// "GM sales sank 12.7%" is a shipments change. A sentence with a
+    /// money-only trigger ("revenue", "turnover") keeps its money reading.
+    fn by_volume(&self, facts: &mut [Fact], hits: &[Hit]) {
+        let lex = self.lex;
+        let metric = |name: &str| lex.metrics.iter().position(|m| m == name);
+        let (Some(revenue), Some(shipments)) = (metric("revenue"), metric("shipments")) else {
+            return;
+        };
+        let units = facts.iter().any(|f| f.metric == "shipments");
+        let money = facts.iter().any(|f| f.metric == "revenue");
+        if !units || money {
+            return;
+        }
+        for f in facts.iter_mut().filter(|f| f.metric == "revenue_change") {
+            let money_word = f.sources.iter().any(|s| {
+                let cues = self.cues(hits, s.start, s.end);
+                let of = |c: &Cue| {
+                    lex.triggers
+                        .get(c.value)
+                        .and_then(|t| t.metric)
+                        .filter(|_| c.cat == Cat::Metric)
+                };
+                cues.iter().any(|c| {
+                    of(c) == Some(revenue)
+                        && !cues.iter().any(|o| {
+                            o.start == c.start && o.end == c.end && of(o) == Some(shipments)
+                        })
+                })
+            });
+            if !money_word {
+                f.metric = "shipments_change".to_string();
+            }
+        }
+    }
+
     /// The cues of one sentence, with phrases inside a longer phrase dropped.
     fn cues(&self, hits: &[Hit], s0: usize, s1: usize) -> Vec<Cue> {
         let first = hits.partition_point(|h| h.start < s0);
@@ -1297,10 +1335,13 @@ impl Doc<'_> {
                         .iter()
                         .any(|l| l.cat == Cat::Metric && l.start >= c.end && l.end <= q0));
                 // "increase its phone shipments around the world by 83 percent".
-                let by = self
-                    .text
-                    .get(..q0)
-                    .is_some_and(|t| t.trim_end().to_ascii_lowercase().ends_with(" by"));
+                // Only the tail is looked at: copying the whole prefix made
+                // long documents quadratic.
+                let by = self.text.get(..q0).is_some_and(|t| {
+                    let t = t.trim_end();
+                    t.get(t.len().saturating_sub(3)..)
+                        .is_some_and(|tail| tail.eq_ignore_ascii_case(" by"))
+                });
                 // An absolute change names its amount right after the verb:
                 // "rose $7.2bn", "rose by $7.2bn", "an increase of"; not "lost a
                 // $23bn contract".
