@@ -465,15 +465,17 @@ impl Doc<'_> {
     /// before a company's descriptor ("Chinese computer firm Lenovo",
     /// "China-based vendor Xiaomi").
     fn learn_homes(&mut self, entities: &[&Entity]) {
-        for (i, e) in entities.iter().enumerate() {
+        // The nearest place before each company, tracked as we go: searching
+        // back from every company made long documents quadratic.
+        let mut last_place: Option<&Entity> = None;
+        for e in entities {
+            if e.kind == EntityKind::Gpe {
+                last_place = Some(e);
+            }
             if e.kind != EntityKind::Org {
                 continue;
             }
-            let Some(g) = entities[..i]
-                .iter()
-                .rev()
-                .find(|g| g.kind == EntityKind::Gpe)
-            else {
+            let Some(g) = last_place else {
                 continue;
             };
             let gap = self.text.get(g.span.end()..e.span.start()).unwrap_or("");
