@@ -1732,6 +1732,27 @@ impl Doc<'_> {
                     .any(|t| overlaps(c.start, c.end, t.span.start(), t.span.end()))
         }) {
             let want = self.value(c);
+            // "For the full year": the whole year of the paragraph's
+            // quarter or month, else of the article.
+            if want == "whole_year" {
+                // A year, fiscal year or year-long span stays as it is.
+                if let Some(p) = ctx
+                    .period
+                    .as_ref()
+                    .filter(|p| matches!(time::granularity(p), "year" | "interval"))
+                {
+                    return Some(p.clone());
+                }
+                let year = ctx
+                    .period
+                    .as_ref()
+                    .and_then(time::year_of)
+                    .or_else(|| self.published.map(|d| d.year()).or(self.doc_year));
+                if let Some(y) = year {
+                    return Some(Period::Year(y));
+                }
+                continue;
+            }
             if let Some(p) = &ctx.period {
                 if want == "any" || time::granularity(p) == want {
                     return Some(p.clone());
