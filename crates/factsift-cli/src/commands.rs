@@ -202,7 +202,7 @@ pub fn tag(args: &StripArgs) -> Result<ExitCode> {
     };
     let mut stats = run.run(
         |doc| {
-            let out = pipeline.run_with(doc, &template);
+            let out = pipeline.tag_with(doc, &template);
             let mut tags = serde_json::to_value(&out.tags)?;
             add_span_texts(&mut tags, &doc.text);
             let mut record = serde_json::json!({ "id": doc.id, "date": doc.date });

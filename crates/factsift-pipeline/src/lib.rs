@@ -192,15 +192,38 @@ impl Pipeline {
 
     /// Tokenizes, tags and extracts from the article part of a stripped page.
     pub fn after_strip(&self, doc: &Document, stripped: Stripped) -> Annotated {
+        let mut out = self.tag_stripped(doc, stripped);
+        out.facts = self.claims.extract(doc, &out.tokenized, &out.tags);
+        out
+    }
+
+    /// Strips (with template evidence), tokenizes and tags a page, without
+    /// extracting facts: what `factsift tag` shows. `facts` is left empty.
+    ///
+    /// ```
+    /// use factsift_core::Document;
+    /// use factsift_pipeline::Pipeline;
+    /// use factsift_strip::TemplateLearner;
+    /// let pipeline = Pipeline::builder().build()?;
+    /// let doc = Document::new("d", "Sales rose 5% to $1.2bn in 2004, the company said.");
+    /// let out = pipeline.tag_with(&doc, &TemplateLearner::new().finish());
+    /// assert!(out.tags.quantities.iter().any(|q| q.value == 1.2e9));
+    /// assert!(out.facts.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tag_with(&self, doc: &Document, template: &Template) -> Annotated {
+        self.tag_stripped(doc, self.stripper.strip_with(doc, template))
+    }
+
+    fn tag_stripped(&self, doc: &Document, stripped: Stripped) -> Annotated {
         let article = article_spans(&stripped);
         let tokenized = self.tokenizer.tokenize_spans(&doc.text, &article);
         let tags = self.tagger.tag(&doc.text, &tokenized, doc.date);
-        let facts = self.claims.extract(doc, &tokenized, &tags);
         Annotated {
             stripped,
             tokenized,
             tags,
-            facts,
+            facts: Vec::new(),
         }
     }
 }
