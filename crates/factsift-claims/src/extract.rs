@@ -282,6 +282,16 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
 /// year of an outlook ("For 2005, it is projecting") for the year before.
 fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
     let mut votes: HashMap<i32, usize> = HashMap::new();
+    // The headline and the lead: the first two non-empty lines.
+    let lead = text
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            *at += l.len();
+            Some((*at, l))
+        })
+        .filter(|(_, l)| !l.trim().is_empty())
+        .nth(1)
+        .map_or(0, |(end, _)| end);
     let window = |a: usize, b: usize| {
         let mut a = a;
         while a > 0 && !text.is_char_boundary(a) {
@@ -319,7 +329,7 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
         let compared = near.iter().any(|w| {
             matches!(
                 *w,
-                "than" | "with" | "from" | "against" | "since" | "on" | "to"
+                "than" | "with" | "from" | "against" | "since" | "on" | "to" | "after"
             )
         });
         let around = window(start.saturating_sub(60), t.span.end() + 60);
@@ -335,7 +345,8 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
         } else {
             y
         };
-        *votes.entry(year).or_default() += 1;
+        // The headline and the lead state what the article reports on.
+        *votes.entry(year).or_default() += if start < lead { 2 } else { 1 };
     }
     votes
         .into_iter()
