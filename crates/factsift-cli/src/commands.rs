@@ -84,39 +84,41 @@ pub struct ExtractArgs {
 /// `factsift tokenize`: sentences and tokens of each whole document.
 pub fn tokenize(args: &InputArgs) -> Result<ExitCode> {
     let tokenizer = factsift_tokenize::Tokenizer::new();
+    json_lines(args, "tokenize", |doc| {
+        let t = tokenizer.tokenize(&doc.text);
+        let out = TokenizedOut {
+            id: &doc.id,
+            sentences: t
+                .sentences
+                .iter()
+                .map(|s| SpanText::new(s.span, &doc.text))
+                .collect(),
+            tokens: t
+                .tokens
+                .iter()
+                .map(|t| TokenOut {
+                    span: SpanText::new(t.span, &doc.text),
+                    kind: t.kind,
+                })
+                .collect(),
+        };
+        serde_json::to_string(&out)
+    })
+}
+
+/// Runs `line` over every document and writes its JSON line per document.
+fn json_lines<F>(args: &InputArgs, command: &str, line: F) -> Result<ExitCode>
+where
+    F: Fn(&Document) -> serde_json::Result<String> + Sync,
+{
     let mut output = Output::open(args.output.as_deref())?;
     let mut records = 0;
-    let run = DocumentRun {
-        args,
-        command: "tokenize",
-    };
-    let mut stats = run.run(
-        |doc| {
-            let t = tokenizer.tokenize(&doc.text);
-            let out = TokenizedOut {
-                id: &doc.id,
-                sentences: t
-                    .sentences
-                    .iter()
-                    .map(|s| SpanText::new(s.span, &doc.text))
-                    .collect(),
-                tokens: t
-                    .tokens
-                    .iter()
-                    .map(|t| TokenOut {
-                        span: SpanText::new(t.span, &doc.text),
-                        kind: t.kind,
-                    })
-                    .collect(),
-            };
-            serde_json::to_string(&out)
-        },
-        |_, line| {
-            output.line(&line?)?;
-            records += 1;
-            Ok(())
-        },
-    )?;
+    let run = DocumentRun { args, command };
+    let mut stats = run.run(line, |_, line| {
+        output.line(&line?)?;
+        records += 1;
+        Ok(())
+    })?;
     stats.records = records;
     finish(args, output, stats)
 }
@@ -148,22 +150,9 @@ fn build_pipeline() -> Result<Pipeline> {
 pub fn strip(args: &StripArgs) -> Result<ExitCode> {
     let pipeline = build_pipeline()?;
     let template = learn_templates(args)?;
-    let mut output = Output::open(args.input.output.as_deref())?;
-    let mut records = 0;
-    let run = DocumentRun {
-        args: &args.input,
-        command: "strip",
-    };
-    let mut stats = run.run(
-        |doc| serde_json::to_string(&pipeline.stripper().strip_with(doc, &template).record(doc)),
-        |_, line| {
-            output.line(&line?)?;
-            records += 1;
-            Ok(())
-        },
-    )?;
-    stats.records = records;
-    finish(&args.input, output, stats)
+    json_lines(&args.input, "strip", |doc| {
+        serde_json::to_string(&pipeline.stripper().strip_with(doc, &template).record(doc))
+    })
 }
 
 /// Adds a `text` field beside every `span` object of a JSON tree, so tag
@@ -194,32 +183,16 @@ fn add_span_texts(value: &mut serde_json::Value, text: &str) {
 pub fn tag(args: &StripArgs) -> Result<ExitCode> {
     let pipeline = build_pipeline()?;
     let template = learn_templates(args)?;
-    let mut output = Output::open(args.input.output.as_deref())?;
-    let mut records = 0;
-    let run = DocumentRun {
-        args: &args.input,
-        command: "tag",
-    };
-    let mut stats = run.run(
-        |doc| {
-            let out = pipeline.tag_with(doc, &template);
-            let mut tags = serde_json::to_value(&out.tags)?;
-            add_span_texts(&mut tags, &doc.text);
-            let mut record = serde_json::json!({ "id": doc.id, "date": doc.date });
-            if let (Some(record), serde_json::Value::Object(tags)) = (record.as_object_mut(), tags)
-            {
-                record.extend(tags);
-            }
-            serde_json::to_string(&record)
-        },
-        |_, line| {
-            output.line(&line?)?;
-            records += 1;
-            Ok(())
-        },
-    )?;
-    stats.records = records;
-    finish(&args.input, output, stats)
+    json_lines(&args.input, "tag", |doc| {
+        let out = pipeline.tag_with(doc, &template);
+        let mut tags = serde_json::to_value(&out.tags)?;
+        add_span_texts(&mut tags, &doc.text);
+        let mut record = serde_json::json!({ "id": doc.id, "date": doc.date });
+        if let (Some(record), serde_json::Value::Object(tags)) = (record.as_object_mut(), tags) {
+            record.extend(tags);
+        }
+        serde_json::to_string(&record)
+    })
 }
 
 /// `factsift extract`: the whole pipeline, then near-duplicate clustering
