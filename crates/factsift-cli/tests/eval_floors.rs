@@ -97,12 +97,12 @@ fn bbc_business_scores_above_floors() {
     let report = factsift_eval::score(&gold, &pred);
     eprintln!("{}", report.table());
     assert!(
-        report.strict.f1 >= 0.15,
+        report.strict.f1 >= 0.28,
         "strict F1 {:.3} below its floor",
         report.strict.f1
     );
     assert!(
-        report.lenient.f1 >= 0.50,
+        report.lenient.f1 >= 0.48,
         "lenient F1 {:.3} below its floor",
         report.lenient.f1
     );
