@@ -11,37 +11,9 @@ use factsift_core::Document;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 
-/// A fixed-key FNV-1a hash, so templates are reproducible across runs.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct FnvBuild;
-
-impl BuildHasher for FnvBuild {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0)
-    }
-}
+/// FNV-1a with a fixed key, so templates are reproducible across runs.
+pub(crate) use fnv::FnvBuildHasher as FnvBuild;
+use fnv::FnvHasher;
 
 /// A hasher for keys that are already hashes (`u64`): passes them through.
 #[derive(Clone, Copy, Debug, Default)]
@@ -77,7 +49,7 @@ pub(crate) type HashSet64 = HashSet<u64, IdBuild>;
 
 /// FNV-1a of some bytes.
 pub(crate) fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = Fnv(0);
+    let mut h = FnvHasher::default();
     h.write(bytes);
     h.finish()
 }
@@ -85,7 +57,7 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
 /// The hash of a line for template purposes: its alphanumeric characters,
 /// ASCII-lowercased, so spacing and punctuation do not matter.
 pub(crate) fn line_hash(line: &str) -> u64 {
-    let mut h = Fnv(0);
+    let mut h = FnvHasher::default();
     let mut buf = [0u8; 4];
     for c in line.chars().filter(|c| c.is_alphanumeric()) {
         h.write(c.to_ascii_lowercase().encode_utf8(&mut buf).as_bytes());
@@ -161,7 +133,7 @@ impl TemplateLearner {
                 continue;
             }
             let h = line_hash(line);
-            if h == Fnv(0).finish() || !self.seen.insert(h) {
+            if h == FnvHasher::default().finish() || !self.seen.insert(h) {
                 continue;
             }
             let room = counts.lines.len() < Self::MAX_LINES_PER_SITE;

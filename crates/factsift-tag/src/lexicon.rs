@@ -2,33 +2,10 @@
 
 use crate::BuildError;
 use factsift_core::Bound;
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the keys are short words, where SipHash dominates lookup time.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
-pub(crate) type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
+/// FNV-1a maps: the keys are short words, where SipHash dominates lookup time.
+pub(crate) type HashMap<K, V> = fnv::FnvHashMap<K, V>;
+pub(crate) type HashSet<K> = fnv::FnvHashSet<K>;
 
 /// The direction of a change a number is stated with.
 ///

@@ -3,30 +3,9 @@
 
 use crate::Error;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a: the keys are short words, for which SipHash's setup dominates.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvBuild = BuildHasherDefault<Fnv>;
+type FnvBuild = fnv::FnvBuildHasher;
 
 /// How an abbreviation behaves at a sentence boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
