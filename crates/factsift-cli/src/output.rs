@@ -4,14 +4,21 @@ use anyhow::{Context, Result};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// A sink for output lines. A file is written to a temporary file in the
-/// same directory and renamed over the target only by [`Output::finish`],
-/// so an interrupted or failed run never leaves a half-written file that
-/// looks complete, and the previous file stays untouched.
+/// A sink for output lines. A regular file is written to a temporary file
+/// in the same directory and renamed over the target only by
+/// [`Output::finish`], so an interrupted or failed run never leaves a
+/// half-written file that looks complete, and the previous file stays
+/// untouched. A target that is not a regular file (`/dev/null`, a named
+/// pipe, a terminal) is written in place: renaming over it would replace
+/// the device or pipe with a plain file.
 pub enum Output {
     Stdout(BufWriter<io::Stdout>),
     File {
         temp: BufWriter<tempfile::NamedTempFile>,
+        target: PathBuf,
+    },
+    Special {
+        file: BufWriter<std::fs::File>,
         target: PathBuf,
     },
 }
@@ -24,7 +31,32 @@ impl Output {
                 io::stdout(),
             )));
         };
-        let dir = match target.parent() {
+        // Metadata follows symbolic links: what matters is what is written.
+        match std::fs::metadata(target) {
+            Ok(meta) if meta.is_dir() => {
+                anyhow::bail!("cannot write {}: it is a directory", target.display())
+            }
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .with_context(|| format!("cannot open {} for writing", target.display()))?;
+                return Ok(Output::Special {
+                    file: BufWriter::with_capacity(1 << 16, file),
+                    target: target.to_path_buf(),
+                });
+            }
+            _ => {}
+        }
+        // Through a symbolic link, the file it points to is replaced and
+        // the link is kept.
+        let resolved = match std::fs::symlink_metadata(target) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                std::fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf())
+            }
+            _ => target.to_path_buf(),
+        };
+        let dir = match resolved.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
@@ -37,7 +69,7 @@ impl Output {
             })?;
         Ok(Output::File {
             temp: BufWriter::with_capacity(1 << 16, temp),
-            target: target.to_path_buf(),
+            target: resolved,
         })
     }
 
@@ -45,6 +77,7 @@ impl Output {
         match self {
             Output::Stdout(w) => w,
             Output::File { temp, .. } => temp,
+            Output::Special { file, .. } => file,
         }
     }
 
@@ -60,6 +93,9 @@ impl Output {
     pub fn finish(self) -> Result<()> {
         match self {
             Output::Stdout(mut w) => w.flush().context("cannot write to standard output"),
+            Output::Special { mut file, target } => file
+                .flush()
+                .with_context(|| format!("cannot write {}", target.display())),
             Output::File { temp, target } => {
                 let temp = temp
                     .into_inner()
@@ -83,10 +119,10 @@ impl Output {
         }
     }
 
-    /// The target file, if any (for messages).
-    pub fn target(&self) -> Option<&Path> {
+    /// The file that is replaced only on success, if any (for messages).
+    pub fn atomic_target(&self) -> Option<&Path> {
         match self {
-            Output::Stdout(_) => None,
+            Output::Stdout(_) | Output::Special { .. } => None,
             Output::File { target, .. } => Some(target),
         }
     }

@@ -167,7 +167,7 @@ pub fn finish(args: &InputArgs, output: Output, stats: RunStats) -> Result<ExitC
         None
     };
     if let Some((why, code)) = failure {
-        let what = match output.target() {
+        let what = match output.atomic_target() {
             Some(path) => format!("{} was left untouched", path.display()),
             None => "output is incomplete".to_string(),
         };

@@ -767,3 +767,59 @@ fn broken_pipe_on_stdout_ends_quietly() {
     assert!(!err.to_lowercase().contains("broken pipe"), "{err}");
     assert!(out.status.success(), "{:?}: {err}", out.status);
 }
+
+/// `-o` naming a named pipe (as `/dev/null` or `/dev/stdout` would be)
+/// writes into it: a rename over it would put a plain file in its place.
+#[test]
+fn output_to_a_named_pipe_writes_into_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "page.txt", GOOD);
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo failed");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = run_in(dir.path(), &["extract", "-q", "page.txt", "-o", "pipe"]);
+    assert_sane(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Checked before joining: a replaced pipe leaves the reader waiting.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    let written = reader.join().unwrap();
+    assert!(written.contains("\"subject\":\"Xiaomi\""), "{written}");
+}
+
+/// `-o` through a symbolic link replaces the file it points to and keeps
+/// the link.
+#[test]
+fn output_through_a_symlink_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "page.txt", GOOD);
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    write(dir.path(), "real/facts.jsonl", "old\n");
+    std::os::unix::fs::symlink("real/facts.jsonl", dir.path().join("facts.jsonl")).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["extract", "-q", "page.txt", "-o", "facts.jsonl"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let link = std::fs::symlink_metadata(dir.path().join("facts.jsonl")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let written = std::fs::read_to_string(dir.path().join("real/facts.jsonl")).unwrap();
+    assert!(written.contains("\"subject\":\"Xiaomi\""), "{written}");
+}
+
+/// `-o` naming a directory is an error that names it.
+#[test]
+fn output_to_a_directory_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "page.txt", GOOD);
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let out = run_in(dir.path(), &["extract", "-q", "page.txt", "-o", "out"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("out") && err.contains("directory"), "{err}");
+}
