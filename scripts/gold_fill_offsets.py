@@ -12,7 +12,9 @@ not found or a required field is missing, and leaves the file untouched then.
 Document text as ingested:
   * gold/seeds.jsonl        -> corpus/<doc>.txt with a leading
                                " date YYYY-MM-DD " marker removed;
-  * gold/bbc_business.jsonl -> ../shared/bench/bbc_business/<doc>.txt as is.
+  * gold/bbc_business.jsonl -> ../shared/bench/bbc_business/<doc>.txt as is;
+  * gold/bbc_heldout.jsonl  -> the same BBC files (a held-out set of other
+                               articles of that bench), as is.
 
 A source may give, instead of `text`, a `q`: a short string that occurs once
 in the document; the script then expands it to the enclosing sentence (from
@@ -33,6 +35,7 @@ os.chdir(ROOT)
 DIRS = {
     "seeds.jsonl": "corpus",
     "bbc_business.jsonl": os.path.join("..", "shared", "bench", "bbc_business"),
+    "bbc_heldout.jsonl": os.path.join("..", "shared", "bench", "bbc_business"),
 }
 DATE_MARKER = re.compile(r"^ date \d{4}-\d{2}-\d{2} ")
 ORDER = ["subject", "metric", "value", "value_max", "unit", "period", "per", "scope",
@@ -156,7 +159,7 @@ def main():
     if "--quiet" in args:
         VERBOSE = False
         args.remove("--quiet")
-    paths = args or ["gold/seeds.jsonl", "gold/bbc_business.jsonl"]
+    paths = args or ["gold/seeds.jsonl", "gold/bbc_business.jsonl", "gold/bbc_heldout.jsonl"]
     for p in paths:
         if os.path.exists(p):
             process(p)
