@@ -567,6 +567,38 @@ impl Doc<'_> {
                 }
             })
         };
+        // "to buy medical technology firm Guidant", "to buy Californian wine
+        // company Chalone": a descriptor ending in a company noun between the
+        // cue and the name.
+        let described_after = |cat: Cat, at: usize| {
+            cues.iter().any(|c| {
+                c.cat == cat
+                    && c.end <= at
+                    && self.pos.between(c.end, at) <= 6
+                    && self.text.get(c.end..at).is_some_and(|gap| {
+                        let words: Vec<&str> =
+                            gap.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+                        !words.is_empty()
+                            && words.len() <= 5
+                            && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+                            && words.last().is_some_and(|w| {
+                                let w = w.to_ascii_lowercase();
+                                self.lex.heads.contains(&w)
+                                    || w.strip_suffix('s')
+                                        .is_some_and(|s| self.lex.heads.contains(s))
+                            })
+                            && words.iter().enumerate().all(|(i, w)| {
+                                w.chars().next().is_some_and(char::is_lowercase)
+                                    || (i + 1 < words.len()
+                                        && entities.iter().any(|e| {
+                                            e.kind == EntityKind::Gpe
+                                                && e.span.start() >= c.end
+                                                && e.span.end() <= at
+                                        }))
+                            })
+                    })
+            })
+        };
         let near_after = |cat: Cat, at: usize, max: usize| {
             cues.iter()
                 .any(|c| c.cat == cat && c.start >= at && self.pos.between(at, c.start) <= max)
@@ -591,7 +623,7 @@ impl Doc<'_> {
                         && entities.iter().any(|o| {
                             o.kind == EntityKind::Org && o.span.start() >= b && o.name != e.name
                         })),
-                object: near_before(Cat::ObjectPre, a, 1),
+                object: near_before(Cat::ObjectPre, a, 1) || described_after(Cat::ObjectPre, a),
                 agent: near_before(Cat::AgentPre, a, 2),
             });
         }
