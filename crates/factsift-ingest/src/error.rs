@@ -93,6 +93,12 @@ pub enum SkipReason {
     /// A JSONL line is not a JSON object.
     #[error("malformed JSON: {0}")]
     MalformedJson(#[source] serde_json::Error),
+    /// A JSONL line is valid JSON but not an object (an array, a string...).
+    #[error("a record must be a JSON object, not {found}")]
+    NotAnObject {
+        /// What the line holds, e.g. `an array`.
+        found: &'static str,
+    },
     /// A JSONL record has no `id`, or an empty one.
     #[error("record has no \"id\"")]
     MissingId,
@@ -147,7 +153,9 @@ impl SkipReason {
             SkipReason::Binary { .. } => SkipKind::Binary,
             SkipReason::TooLarge { .. } => SkipKind::TooLarge,
             SkipReason::LineTooLong { .. } => SkipKind::LineTooLong,
-            SkipReason::MalformedJson(_) => SkipKind::MalformedJson,
+            SkipReason::MalformedJson(_) | SkipReason::NotAnObject { .. } => {
+                SkipKind::MalformedJson
+            }
             SkipReason::MissingId => SkipKind::MissingId,
             SkipReason::MissingText => SkipKind::MissingText,
             SkipReason::WrongType { .. } => SkipKind::WrongType,

@@ -46,8 +46,7 @@ pub(crate) type RecordError = (Option<String>, SkipReason);
 /// absent for the optional fields. With both `text` and `html`, the HTML is
 /// used and a warning says so.
 pub(crate) fn parse(line: &str, warnings: &mut Vec<Warning>) -> Result<Record, RecordError> {
-    let raw: RawRecord =
-        serde_json::from_str(line).map_err(|e| (None, SkipReason::MalformedJson(e)))?;
+    let raw: RawRecord = serde_json::from_str(line).map_err(|e| (None, not_a_record(line, e)))?;
     let id = match raw.id {
         Some(Value::String(s)) if !s.trim().is_empty() => s,
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
@@ -104,6 +103,23 @@ pub(crate) fn parse(line: &str, warnings: &mut Vec<Warning>) -> Result<Record, R
         url,
         title,
     })
+}
+
+/// Why a line is not a record: JSON of another shape is named as such,
+/// rather than in the words of the deserializer's internal types.
+fn not_a_record(line: &str, error: serde_json::Error) -> SkipReason {
+    if error.classify() != serde_json::error::Category::Data {
+        return SkipReason::MalformedJson(error);
+    }
+    let found = match line.trim_start().as_bytes().first() {
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        Some(b'{') => return SkipReason::MalformedJson(error),
+        _ => "a number",
+    };
+    SkipReason::NotAnObject { found }
 }
 
 fn string_field(field: &'static str, value: Option<Value>) -> Result<Option<String>, SkipReason> {
