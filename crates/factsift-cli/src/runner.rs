@@ -105,7 +105,7 @@ impl DocumentRun<'_> {
     {
         let pool = self.pool()?;
         let reader = self.args.reader()?;
-        let progress = Progress::new(self.args.quiet, self.command);
+        let progress = Progress::new(self.args.quiet, self.command, &self.args.inputs);
         let started = Instant::now();
         let batch_size = BATCH_PER_THREAD * pool.current_num_threads();
         let mut items = reader.read(self.args.inputs.iter().cloned());
@@ -115,6 +115,7 @@ impl DocumentRun<'_> {
             ..RunStats::default()
         };
         let mut input_bytes = 0u64;
+        let mut docs_done = 0u64;
         loop {
             if INTERRUPTED.load(Ordering::Relaxed) {
                 stats.interrupted = true;
@@ -138,7 +139,8 @@ impl DocumentRun<'_> {
                 for (doc, result) in batch.iter().zip(results) {
                     sink(doc, result)?;
                 }
-                progress.advance(batch.len() as u64, items.summary().bytes);
+                docs_done += batch.len() as u64;
+                progress.advance(docs_done, items.summary().bytes);
                 batch.clear();
             }
             if done {
