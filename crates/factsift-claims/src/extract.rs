@@ -689,6 +689,27 @@ impl Doc<'_> {
                             start = self.tokens.get(i).map(|t| t.span.start());
                             break;
                         }
+                        // "France's second largest carmaker", "the UK's third-biggest bank".
+                        if matches!(w, "'s" | "\u{2019}s") {
+                            let at = self.tokens.get(i).map_or(0, |t| t.span.start());
+                            if let Some(g) = entities
+                                .iter()
+                                .find(|g| g.kind == EntityKind::Gpe && g.span.end() == at)
+                            {
+                                start = Some(g.span.start());
+                                let before = self.pos.at(g.span.start());
+                                if let Some(t) =
+                                    before.checked_sub(1).and_then(|j| self.tokens.get(j))
+                                {
+                                    if t.span.start() >= s0
+                                        && t.span.slice(self.text).eq_ignore_ascii_case("the")
+                                    {
+                                        start = Some(t.span.start());
+                                    }
+                                }
+                                break;
+                            }
+                        }
                         let kind = self.tokens.get(i).map(|t| t.kind);
                         if kind != Some(TokenKind::Word)
                             && !(kind == Some(TokenKind::Punct) && w == "-")
@@ -863,7 +884,7 @@ impl Doc<'_> {
             // A capitalised name the tagger did not know ("Fiat's shares",
             // "and Saab is losing money"), or a currency or economy as the
             // sentence's subject: not the topic company's number.
-            if self.unknown_name_before(q0, s0, cues, entities) {
+            if self.unknown_name_before(q0, s0, cues, entities, times) {
                 return None;
             }
             if cues
@@ -956,9 +977,13 @@ impl Doc<'_> {
             period = self.doc_year.map(Period::Year);
         }
         // "from 2.4bn euros in 2003": its own time, no shift.
-        let own_time = times
-            .iter()
-            .any(|t| t.span.start() >= q1 && self.pos.between(q1, t.span.start()) <= 2);
+        let own_time = times.iter().any(|t| {
+            t.span.start() >= q1
+                && self.pos.between(q1, t.span.start()) <= 2
+                && !cues.iter().any(|c| {
+                    c.cat == Cat::Vs && overlaps(c.start, c.end, t.span.start(), t.span.end())
+                })
+        });
         if !choice.change && !own_time && self.is_earlier_level(q, cues) {
             let basis = cues
                 .iter()
@@ -1142,6 +1167,7 @@ impl Doc<'_> {
         s0: usize,
         cues: &[Cue],
         entities: &[&Entity],
+        times: &[&TimeMention],
     ) -> bool {
         let first = self.pos.at(s0);
         let last = self.pos.at(q0);
@@ -1158,6 +1184,14 @@ impl Doc<'_> {
             if entities
                 .iter()
                 .any(|e| overlaps(a, b, e.span.start(), e.span.end()))
+            {
+                continue;
+            }
+            // "to 31 December", "on Monday": dates are no names.
+            if times
+                .iter()
+                .any(|t| overlaps(a, b, t.span.start(), t.span.end()))
+                || time::is_calendar_word(w)
             {
                 continue;
             }

@@ -116,6 +116,17 @@ fn ordinal(word: &str) -> Option<u8> {
     })
 }
 
+/// Whether a capitalised word is a month or weekday name ("December",
+/// "Monday"), which names no company.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    MONTHS.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+}
+
 /// Resolves a time expression that names a quarter, half or month without
 /// its year ("the fourth quarter", "Q3", "the three months to December",
 /// "the first half") against `year`. Relative expressions ("last quarter")
