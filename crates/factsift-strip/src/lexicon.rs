@@ -201,6 +201,15 @@ impl Lexicon {
         if core.len() > self.max_whole && words > CUE_MAX_WORDS {
             return None;
         }
+        // The automata fold ASCII case only: fold other scripts' case here
+        // (the phrases are stored lowercase).
+        let folded;
+        let core = if core.is_ascii() || !core.chars().any(char::is_uppercase) {
+            core
+        } else {
+            folded = core.to_lowercase();
+            folded.as_str()
+        };
         let input = Input::new(core).anchored(Anchored::Yes);
         if let Some(m) = self.whole.find(input.clone()) {
             let rest = &core[m.end()..];
