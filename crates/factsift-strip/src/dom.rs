@@ -114,11 +114,13 @@ fn prose_words(l: &Line) -> f32 {
 /// element holding all kept lines, climb to its parent while the prose the
 /// parent adds is coherent with the article (`coherent` judges a set of line
 /// indices) or it adds only a few short lines, then keep the container's
-/// lines that are not boilerplate.
+/// lines that are not boilerplate (short lines only from the first kept line,
+/// or from `from` when it is earlier).
 pub(crate) fn fill_container(
     layout: &Layout,
     lines: &[Line],
     keep: &mut [bool],
+    from: Option<usize>,
     mut coherent: impl FnMut(&[usize]) -> bool,
 ) {
     let ne = layout.elements.len();
@@ -187,6 +189,7 @@ pub(crate) fn fill_container(
         depth -= 1;
     }
     let first = keep.iter().position(|&k| k).unwrap_or(0);
+    let first = from.map_or(first, |f| f.min(first));
     for (i, l) in lines.iter().enumerate() {
         if within_depth(i, depth)
             && !matches!(l.class, Class::Bad(_))

@@ -16,6 +16,11 @@ const SMALL_SECTION: usize = 8;
 /// Borders do not stop the article's extension backwards (share bars and
 /// bylines sit between a lede and the body).
 const BACK_SOFT: bool = true;
+/// Gaps holding recurring line shapes separate list items (comments, cards).
+const LIST_ITEMS: bool = true;
+/// Below this much prose, a gap of a few short lines (a byline block)
+/// joins the next section without a coherence test.
+const HEADER_JOIN: bool = true;
 /// Below this much prose, bylines and share bars do not end the article.
 const HEADER_WORDS: f32 = 80.0;
 /// HTML: keep the non-boilerplate lines of the article's container.
@@ -52,6 +57,8 @@ const TITLE_WEIGHT: f32 = 0.5;
 const POSITION_WEIGHT: f32 = 0.2;
 /// How many lines before the body the title may be.
 const TITLE_WINDOW: usize = 10;
+/// HTML: how many lines before the body an agreeing `h1` title may be.
+const FAR_HEADING: usize = 80;
 
 #[derive(Clone, Copy, Debug)]
 struct Section {
@@ -126,6 +133,41 @@ fn mark_bylines(lines: &mut [Line], text: &str) {
     }
 }
 
+/// Lines of at most this many words may be a list item's recurring header.
+const SHAPE_WORDS: u32 = 8;
+/// A shape is recurring when this many short lines share it.
+const SHAPE_REPEATS: usize = 3;
+
+/// Short lines whose shape (alphanumerics lowercased, digits as `0`) occurs
+/// at least [`SHAPE_REPEATS`] times on the page.
+fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
+    let shape = |l: &Line| -> Option<u64> {
+        if l.words == 0 || l.words > SHAPE_WORDS || matches!(l.class, Class::Good) {
+            return None;
+        }
+        let mut h = fnv::FnvHasher::default();
+        let mut b = [0u8; 4];
+        for c in l.span.slice(text).chars().filter(|c| c.is_alphanumeric()) {
+            let c = if c.is_ascii_digit() {
+                '0'
+            } else {
+                c.to_ascii_lowercase()
+            };
+            std::hash::Hasher::write(&mut h, c.encode_utf8(&mut b).as_bytes());
+        }
+        Some(std::hash::Hasher::finish(&h))
+    };
+    let shapes: Vec<Option<u64>> = lines.iter().map(shape).collect();
+    let mut counts: fnv::FnvHashMap<u64, usize> = fnv::FnvHashMap::default();
+    for s in shapes.iter().flatten() {
+        *counts.entry(*s).or_default() += 1;
+    }
+    shapes
+        .iter()
+        .map(|s| s.is_some_and(|s| counts.get(&s).is_some_and(|&c| c >= SHAPE_REPEATS)))
+        .collect()
+}
+
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
     s.chars()
@@ -155,16 +197,19 @@ pub(crate) fn line_classes(lex: &Lexicon, doc: &Document) -> Vec<(factsift_core:
         l.class = features::classify(l, false);
     }
     mark_bylines(&mut lines, &doc.text);
+    let recurring = recurring_shapes(&lines, &doc.text);
     lines
         .iter()
-        .map(|l| {
+        .zip(recurring)
+        .map(|(l, r)| {
             let c = match l.class {
                 Class::Good => "good".to_string(),
                 Class::Near => "near".to_string(),
                 Class::Short => "short".to_string(),
                 Class::Bad(r) => format!("bad:{r}"),
             };
-            (l.span, c)
+            let c = if r { format!("rep:{c}") } else { c };
+            (l.span, if l.heading { format!("h1:{c}") } else { c })
         })
         .collect()
 }
@@ -247,8 +292,18 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         })
         .collect();
     let slug = slug_words(lex, doc.url.as_deref(), &mut buf);
+    let recurring = recurring_shapes(&lines, text);
     let gap_info = |a: usize, b: usize| {
-        let g = &lines[sections[a].hi + 1..sections[b].lo];
+        let (glo, ghi) = (sections[a].hi + 1, sections[b].lo);
+        // Two or more lines whose shape recurs on the page, one with a
+        // number (a comment's
+        // "Rating: 36 Votes" and "2 days ago at 07:52 am", a card's "8
+        // comments"): the sections are items of a list, not one article.
+        let rec = (glo..ghi).filter(|&i| recurring[i]);
+        if LIST_ITEMS && rec.clone().count() >= 2 && rec.clone().any(|i| lines[i].digits > 0) {
+            return (usize::MAX, true, true, true);
+        }
+        let g = &lines[glo..ghi];
         let hard = g.iter().any(|l| {
             matches!(l.class, Class::Bad(r) if r.is_hard_border()
                 && !matches!(r, DropReason::Byline | DropReason::Social))
@@ -282,6 +337,10 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             return false;
         }
         if len <= adjacent_gap {
+            return true;
+        }
+        // A standfirst and the body, with only a byline block between.
+        if HEADER_JOIN && short_so_far && !back && !any_bad && len <= SMALL_GAP {
             return true;
         }
         let words = &sec_words[k];
@@ -335,7 +394,11 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     // Title: a headline-like line agreeing with the body's words, the URL
     // slug and the metadata title, just before (or opening) the article.
     let meta_title = doc.title.as_deref().map(norm).filter(|t| !t.is_empty());
-    let find_title = |lo: usize, profile: &HashSet64, buf: &mut String| {
+    let mut meta_words = HashSet64::default();
+    if let Some(t) = doc.title.as_deref() {
+        content_words(lex, t, &mut buf, &mut meta_words);
+    }
+    let find_title = |lo: usize, profile: &HashSet64, far_h1: bool, buf: &mut String| {
         let mut best: Option<(f32, usize)> = None;
         // The window counts lines that are not boilerplate, up to a limit.
         let mut from = lo;
@@ -346,7 +409,16 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 counted += 1;
             }
         }
-        for (k, l) in lines.iter().enumerate().take(lo + 1).skip(from) {
+        // HTML: an `h1` further back is a candidate too, when its words
+        // agree with the article, the URL or the metadata title.
+        let far_start = if far_h1 {
+            lo.saturating_sub(FAR_HEADING)
+        } else {
+            from
+        };
+        let far = (far_start..from).filter(|&k| lines[k].heading);
+        for k in far.chain(from..=lo.min(lines.len().saturating_sub(1))) {
+            let l = &lines[k];
             let candidate = !matches!(l.class, Class::Bad(_) | Class::Good)
                 && (2..=40).contains(&l.words)
                 && (!l.sentence_end || !l.span.slice(text).ends_with('.'))
@@ -364,7 +436,15 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                     && (t.contains(&ns) && ns.len() * 5 >= t.len() * 2 || ns.contains(t.as_str()))
                 {
                     score += 1.0;
+                } else if words.len() >= 3 {
+                    score += overlap(&words, &meta_words);
                 }
+            }
+            if k < from
+                && overlap(&words, profile) + overlap(&words, &slug) + overlap(&words, &meta_words)
+                    < 1.0
+            {
+                continue;
             }
             if l.heading {
                 score += 0.5;
@@ -392,7 +472,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             0.0
         };
         let title_score =
-            find_title(sections[first].lo, &profile, &mut buf).map_or(0.0, |t| t.0.min(1.5));
+            find_title(sections[first].lo, &profile, false, &mut buf).map_or(0.0, |t| t.0.min(1.5));
         let position = 1.0 - POSITION_WEIGHT * sections[first].lo as f32 / n as f32;
         let weight = total
             * (1.0 + SLUG_WEIGHT * slug_recall)
@@ -406,9 +486,9 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     let mut title: Option<usize> = None;
     if let Some((_, main)) = best_main {
         let (first, _, profile) = chain(main, &empty, 0);
-        let mut best = find_title(sections[first].lo, &profile, &mut buf);
+        let mut best = find_title(sections[first].lo, &profile, true, &mut buf);
         if first < main && TITLE_NEAR_MAIN {
-            let near_main = find_title(sections[main].lo, &profile, &mut buf);
+            let near_main = find_title(sections[main].lo, &profile, true, &mut buf);
             if near_main.is_some_and(|(s, _)| s >= 1.0 && best.is_none_or(|(b, _)| s > b + 0.5)) {
                 best = near_main;
             }
@@ -466,7 +546,29 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         if let Some(layout) = doc.layout.as_ref().filter(|_| CONTAINER) {
             let profile = chain(main, &title_words, floor.min(main)).2;
             let mut cbuf = String::new();
-            dom::fill_container(layout, &lines, &mut keep, |added| {
+            // A "Related" or "Comments" heading after the article ends what
+            // the container may add, unless the prose right after it goes on
+            // with the article's topic (a related box inside the body).
+            let limit = (end + 1..n)
+                .find(|&i| {
+                    lines[i].cue.is_some()
+                        && matches!(
+                            lines[i].class,
+                            Class::Bad(DropReason::Related | DropReason::Comments)
+                        )
+                        && sections
+                            .iter()
+                            .position(|s| s.lo > i && s.score > 0.0)
+                            .is_none_or(|k| {
+                                let w = &sec_words[k];
+                                w.len() < SMALL_SECTION || overlap(w, &profile) < COHERENCE
+                            })
+                })
+                .unwrap_or(n);
+            // Short lines (lists, scores, tables) between an `h1` title and
+            // the prose belong to the article when its container holds them.
+            let from = title.filter(|&t| lines[t].heading).map(|t| t + 1);
+            dom::fill_container(layout, &lines[..limit], &mut keep[..limit], from, |added| {
                 let mut words = HashSet64::default();
                 for &i in added {
                     content_words(lex, lines[i].span.slice(text), &mut cbuf, &mut words);
