@@ -3,7 +3,7 @@
 //! ```text
 //! scripts/strip_render_aeb.sh            # writes bench-out/aeb-w3m.jsonl
 //! cargo run --release -p factsift-strip --example strip_eval -- \
-//!     bench-out/aeb-w3m.jsonl ../shared/bench/aeb/ground-truth.json [--alone] [--worst N] [--show ID]
+//!     bench-out/aeb-w3m.jsonl ../shared/bench/aeb/ground-truth.json [--alone] [--worst N] [--show ID] [--pages FILE]
 //! ```
 //!
 //! By default pages are stripped with template evidence learned over all
@@ -149,6 +149,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(path) = dump {
         std::fs::write(path, dumped)?;
+    }
+    // `--pages FILE`: per-page precision and recall, to compare runs page by page.
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--pages")
+        .and_then(|i| args.get(i + 1))
+    {
+        let mut rows = String::new();
+        for (id, c) in &counts {
+            let (p, r) = (c.precision().unwrap_or(1.0), c.recall().unwrap_or(1.0));
+            let f = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            rows.push_str(&format!("{id}\t{p:.4}\t{r:.4}\t{f:.4}\n"));
+        }
+        std::fs::write(path, rows)?;
     }
     let s = Summary::of(counts.iter().map(|x| x.1));
     println!(
