@@ -281,7 +281,8 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
 /// comparison ("up 27% from its 2003 performance") for the year after, a
 /// year of an outlook ("For 2005, it is projecting") for the year before.
 fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
-    let mut votes: HashMap<i32, usize> = HashMap::new();
+    // Votes and the first position of each year.
+    let mut votes: HashMap<i32, (usize, usize)> = HashMap::new();
     // The headline and the lead: the first two non-empty lines.
     let lead = text
         .split_inclusive('\n')
@@ -326,31 +327,57 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
         {
             continue;
         }
-        let compared = near.iter().any(|w| {
-            matches!(
+        // "than in 2003", but not a bound ("more than 40% in 2004").
+        let compare_at = near.iter().enumerate().find_map(|(i, w)| {
+            (matches!(
                 *w,
                 "than" | "with" | "from" | "against" | "since" | "on" | "to" | "after"
-            )
+            ) && !(*w == "than"
+                && near
+                    .get(i + 1)
+                    .is_some_and(|b| matches!(*b, "more" | "less" | "fewer" | "rather"))))
+            .then_some(i)
         });
+        // The outlook: a future word around the year, or a hedged one
+        // earlier in its sentence ("warned that earnings in 2005 may also
+        // slide").
+        let sentence_before = window(start.saturating_sub(200), start);
+        let sentence_before = sentence_before.rsplit(". ").next().unwrap_or("");
+        let sentence_before = sentence_before.rsplit('\n').next().unwrap_or("");
         let around = window(start.saturating_sub(60), t.span.end() + 60);
         let outlook = [
             "expect", "project", "forecast", "predict", "will ", "plan", "target", "outlook",
         ]
         .iter()
-        .any(|w| around.contains(w));
-        let year = if compared {
-            y + 1
-        } else if outlook {
-            y - 1
-        } else {
-            y
+        .any(|w| around.contains(w))
+            || [
+                " may ",
+                "warn",
+                "look forward",
+                "hope",
+                " aim",
+                "likely",
+                "set to",
+                "recovery",
+                "optimistic",
+                "confident",
+            ]
+            .iter()
+            .any(|w| sentence_before.contains(w));
+        // "slower than in 2004": a comparison right before the year wins.
+        let year = match compare_at {
+            Some(i) if i <= 1 => y + 1,
+            _ if outlook => y - 1,
+            Some(_) => y + 1,
+            None => y,
         };
         // The headline and the lead state what the article reports on.
-        *votes.entry(year).or_default() += if start < lead { 2 } else { 1 };
+        let v = votes.entry(year).or_insert((0, start));
+        v.0 += if start < lead { 2 } else { 1 };
     }
     votes
         .into_iter()
-        .max_by_key(|&(y, n)| (n, y))
+        .max_by_key(|&(y, (n, _))| (n, y))
         .map(|(y, _)| y)
 }
 
@@ -786,15 +813,34 @@ impl Doc<'_> {
                 }
             }
         }
-        if let Some(p) = &t.period {
-            return Some(p.clone());
+        let resolved = match &t.period {
+            Some(p) => Some(p.clone()),
+            None => {
+                let year = ctx
+                    .period
+                    .as_ref()
+                    .and_then(time::year_of)
+                    .or(self.doc_year);
+                let expr = t.span.slice(self.text);
+                // An undated article about a year's results: "last year" is that year.
+                if self.published.is_none() && expr.eq_ignore_ascii_case("last year") {
+                    return self.doc_year.map(Period::Year);
+                }
+                year.and_then(|y| time::resolve_in_year(expr, y))
+            }
+        };
+        // "the three months to 31 December", "the year to March 2005": the
+        // span that ends with the named month.
+        let mut from = a.saturating_sub(40);
+        while from > 0 && !self.text.is_char_boundary(from) {
+            from -= 1;
         }
-        let year = ctx
-            .period
-            .as_ref()
-            .and_then(time::year_of)
-            .or(self.doc_year)?;
-        time::resolve_in_year(t.span.slice(self.text), year)
+        if let Some(n) = self.text.get(from..a).and_then(time::span_before) {
+            if let Some(p) = resolved.as_ref().and_then(|p| time::months_ending(n, p)) {
+                return Some(p);
+            }
+        }
+        resolved
     }
 
     fn fact(

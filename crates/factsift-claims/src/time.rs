@@ -116,6 +116,73 @@ fn ordinal(word: &str) -> Option<u8> {
     })
 }
 
+/// The span of `months` months that ends with the month of `end` ("the
+/// three months to 31 December" -> a quarter, "the year to March 2005" ->
+/// `2004-04/2005-03`, "the six months to June" -> a half).
+pub(crate) fn months_ending(months: u8, end: &Period) -> Option<Period> {
+    let (y, m) = match end {
+        Period::Month(y, m) => (*y, *m),
+        Period::Day(d) => (d.year(), d.month()),
+        _ => return None,
+    };
+    if !(1..=12).contains(&m) || !(1..=12).contains(&months) {
+        return None;
+    }
+    Some(match months {
+        3 if m % 3 == 0 => Period::Quarter(y, m / 3),
+        6 if m % 6 == 0 => Period::Half(y, m / 6),
+        12 if m == 12 => Period::Year(y),
+        1 => Period::Month(y, m),
+        _ => {
+            let (sy, sm) = if m >= months {
+                (y, m + 1 - months)
+            } else {
+                (y.checked_sub(1)?, m + 13 - months)
+            };
+            Period::Interval(
+                Box::new(Period::Month(sy, sm)),
+                Box::new(Period::Month(y, m)),
+            )
+        }
+    })
+}
+
+/// The length in months of a span that the words right before a date
+/// announce: "three months to", "the year ending", "six months ended".
+pub(crate) fn span_before(prefix: &str) -> Option<u8> {
+    let lower = prefix.to_ascii_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "to 31 December": the day belongs to the date.
+    if words
+        .last()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    let n = words.len();
+    if n < 2 || !matches!(words[n - 1], "to" | "ending" | "ended" | "through") {
+        return None;
+    }
+    match words[n - 2] {
+        "year" => Some(12),
+        "quarter" => Some(3),
+        "half" => Some(6),
+        "months" | "month" => match words.get(n.wrapping_sub(3)).copied() {
+            Some("three" | "3") => Some(3),
+            Some("six" | "6") => Some(6),
+            Some("nine" | "9") => Some(9),
+            Some("twelve" | "12") => Some(12),
+            Some("five" | "5") => Some(5),
+            Some("four" | "4") => Some(4),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Whether a capitalised word is a month or weekday name ("December",
 /// "Monday"), which names no company.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
@@ -215,6 +282,30 @@ mod tests {
             "2015-02-28"
         );
         assert!(shift_back(&Period::Year(2004), Basis::Quarter).is_none());
+    }
+
+    #[test]
+    fn spans_ending_in_a_month() {
+        assert_eq!(span_before("for the three months to 31"), Some(3));
+        assert_eq!(span_before("profits for the year to"), Some(12));
+        assert_eq!(span_before("in the six months ending"), Some(6));
+        assert_eq!(span_before("sales rose to"), None);
+        assert_eq!(
+            months_ending(3, &Period::Month(2004, 12)),
+            Some(Period::Quarter(2004, 4))
+        );
+        assert_eq!(
+            months_ending(12, &Period::Month(2005, 3)).map(|p| p.to_string()),
+            Some("2004-04/2005-03".to_string())
+        );
+        assert_eq!(
+            months_ending(3, &Period::Month(2004, 11)).map(|p| p.to_string()),
+            Some("2004-09/2004-11".to_string())
+        );
+        assert_eq!(
+            months_ending(12, &Period::Month(2004, 12)),
+            Some(Period::Year(2004))
+        );
     }
 
     #[test]
