@@ -353,8 +353,11 @@ impl<'l> Times<'l> {
                 });
             }
         }
-        // the rest of the year
-        if s.at(i, &["the", "rest", "of"]) {
+        // the rest of the year, the remainder of 2017
+        if w == "the"
+            && matches!(s.w(i + 1), "rest" | "remainder" | "balance")
+            && s.w(i + 2) == "of"
+        {
             if let Some((y, _, b, _)) = self.year_expr(s, i + 3, p) {
                 let period = match (y, p) {
                     (Some(y), Some(p)) if y == p.year() && p.month() < 12 => {
