@@ -90,6 +90,8 @@ pub(crate) struct Lexicon {
     pub change: Vec<(Vec<String>, Option<Direction>)>,
     pub months: HashMap<String, (u8, bool)>,
     pub time_units: HashMap<String, String>,
+    /// ISO 4217 code → the country that uses it, to resolve `DKK/NOK`.
+    pub currency_countries: HashMap<String, String>,
     pub cur_pre: Table<Currency>,
     /// Lowercase first lexed piece of every currency prefix (`us` of `US$`,
     /// `$`), to skip tokens that cannot start one.
@@ -246,6 +248,14 @@ impl Lexicon {
                 field(f, line, &r, 1)?.to_string(),
             );
         }
+        let (f, t) = data!("currency_countries.tsv");
+        let mut currency_countries = HashMap::default();
+        for (line, r) in rows(t) {
+            currency_countries.insert(
+                field(f, line, &r, 0)?.to_string(),
+                field(f, line, &r, 1)?.to_string(),
+            );
+        }
         let (f, t) = data!("currencies.tsv");
         let mut cur_pre = Table::default();
         let mut cur_post = Table::default();
@@ -318,6 +328,7 @@ impl Lexicon {
             change,
             months,
             time_units,
+            currency_countries,
             cur_pre,
             pre_first,
             cur_post,

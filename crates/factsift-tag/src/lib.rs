@@ -29,6 +29,7 @@
 //! | `bounds.tsv`, `bounds_after.tsv` | bound cues before / after a number |
 //! | `change.tsv` | words that state a change (`rose`, `fell`) for [`Tagger::direction`] |
 //! | `currencies.tsv`, `units.tsv` | currency symbols, codes and names → ISO 4217; unit surfaces → symbols |
+//! | `currency_countries.tsv` | the country of a currency, to resolve a word two countries use (`kroner`: DKK or NOK) |
 //! | `months.tsv`, `time_units.tsv` | month names; rate units (`per month`) |
 //! | `stopwords.txt`, `name_words.tsv` | function words; words that make a number part of a name or address |
 //! | `orgs.tsv`, `places.tsv`, `products.tsv` | gazetteers: canonical name, kind, aliases separated by a vertical bar (demonyms are aliases) |
@@ -81,7 +82,9 @@ use crate::lexicon::Lexicon;
 use crate::quantity::{Quantities, Scratch};
 use crate::sent::Sent;
 use crate::time::Times;
-use factsift_core::{Date, Entity, EntityKind, Quantity, Span, Tags, TimeMention, Tokenized};
+use factsift_core::{
+    Date, Entity, EntityKind, Quantity, QuantityKind, Span, Tags, TimeMention, Tokenized,
+};
 use std::path::Path;
 
 pub use crate::lexicon::Direction;
@@ -317,7 +320,31 @@ impl Tagger {
                 }
             }
         }
+        self.resolve_currencies(&mut tags);
         tags
+    }
+
+    /// `5bn kroner` is Danish or Norwegian (`DKK/NOK`): the document's
+    /// country decides when it names exactly one of the candidates' countries.
+    fn resolve_currencies(&self, tags: &mut Tags) {
+        for q in &mut tags.quantities {
+            if q.kind != QuantityKind::Money || !q.unit.contains('/') {
+                continue;
+            }
+            let mut named = q.unit.split('/').filter(|iso| {
+                self.lexicon
+                    .currency_countries
+                    .get(*iso)
+                    .is_some_and(|country| {
+                        tags.entities
+                            .iter()
+                            .any(|e| e.kind == EntityKind::Gpe && e.name == *country)
+                    })
+            });
+            if let (Some(iso), None) = (named.next(), named.next()) {
+                q.unit = iso.to_string();
+            }
+        }
     }
 
     /// The direction of change a quantity is stated with (`rose 5%` → up,
