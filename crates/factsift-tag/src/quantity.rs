@@ -57,6 +57,17 @@ fn plural(w: &str) -> bool {
         || IRREGULAR_PLURALS.contains(&w)
 }
 
+/// `v` in base units when one unit is worth `f` of the currency: `70` cents
+/// at `0.01` is exactly `0.7` (dividing by 100 rounds once; multiplying by
+/// 0.01 can be off in the last bit).
+fn times(v: f64, f: f64) -> f64 {
+    if f > 0.0 && f < 1.0 {
+        v / (1.0 / f)
+    } else {
+        v * f
+    }
+}
+
 fn parse_digits(s: &str) -> Option<f64> {
     if s.contains(',') {
         let cleaned: String = s.chars().filter(|&c| c != ',').collect();
@@ -64,6 +75,44 @@ fn parse_digits(s: &str) -> Option<f64> {
     } else {
         s.parse().ok()
     }
+}
+
+/// Exponent notation after the digits at `i` (whose value is `v`): `1e400`,
+/// `2.5E-3`, `10^6`, each piece glued to the last. Returns the value and the
+/// end; the value is infinite when it overflows.
+fn exponent(s: &Sent, i: usize, v: f64) -> Option<(f64, usize)> {
+    let mark = s.raw(i + 1);
+    let caret = mark == "^";
+    if !(caret || ((mark == "e" || mark == "E") && s.is(i + 1, Lx::Word))) || !s.glued(i + 1) {
+        return None;
+    }
+    let mut k = i + 2;
+    let mut negative = false;
+    let signed = matches!(s.w(k), "-" | "−" | "+") && s.glued(k);
+    if signed {
+        negative = s.w(k) != "+";
+        k += 1;
+    }
+    // `7E7` is a name (Boeing's plane); `1E6` must show it is a number with
+    // a decimal point or a signed exponent.
+    if mark == "E" && !signed && !s.raw(i).contains('.') {
+        return None;
+    }
+    if !s.is(k, Lx::Num) || !s.glued(k) || s.raw(k).contains([',', '.']) {
+        return None;
+    }
+    // A huge exponent overflows (or underflows) whatever its exact value.
+    let value = match s.raw(k).parse::<i32>() {
+        Ok(e) if !caret => {
+            let e = if negative { -e } else { e };
+            // Parsed as written, so `2.5e-3` is the nearest double to 0.0025.
+            format!("{v}e{e}").parse().unwrap_or(f64::INFINITY)
+        }
+        Ok(e) => v.powf(f64::from(if negative { -e } else { e })),
+        Err(_) if negative => 0.0,
+        Err(_) => f64::INFINITY,
+    };
+    Some((value, k + 1))
 }
 
 pub(crate) struct Quantities<'l> {
@@ -101,6 +150,16 @@ impl<'l> Quantities<'l> {
                     if sign_minus || (p == "minus" && !s.glued(i)) {
                         v = -v;
                     }
+                }
+                // `1e400`, `2.5E-3`, `10^999`: one number, infinite when it
+                // overflows (the caller then drops it whole).
+                if let Some((value, b)) = exponent(s, i, v) {
+                    return Some(Atom {
+                        b,
+                        value,
+                        word: false,
+                        ordinal: false,
+                    });
                 }
                 // `1/16`
                 if matches!(s.w(i + 1), "/" | "⁄")
@@ -501,6 +560,11 @@ impl<'l> Quantities<'l> {
         if s.used(j) {
             return None;
         }
+        // `10^999`, a thousand digits: no quantity, and none of its parts.
+        if !atom.value.is_finite() {
+            sc.skip = atom.b;
+            return None;
+        }
         if atom.ordinal {
             return Some(self.ordinal(s, i, atom));
         }
@@ -611,7 +675,7 @@ impl<'l> Quantities<'l> {
             if let Some((k, u, f, e)) = self.suffix_unit(s, b, sc) {
                 kind = k;
                 unit = u;
-                value *= f;
+                value = times(value, f);
                 b = e;
                 if kind == QuantityKind::Money {
                     currency = Some(unit.clone());
@@ -653,18 +717,27 @@ impl<'l> Quantities<'l> {
                             if kind == QuantityKind::Count && unit.is_empty() {
                                 kind = k2;
                                 unit = u2;
-                                value *= f2;
-                                v2 *= f2;
+                                value = times(value, f2);
+                                v2 = times(v2, f2);
                                 b2 = e2;
                             } else if u2 == unit {
-                                v2 *= f2;
+                                v2 = times(v2, f2);
                                 b2 = e2;
                             } else {
                                 ok = false;
                             }
                         }
                     }
-                    if ok {
+                    // `boost net income by 400m euros to 2.5bn euros`: after
+                    // `by`, whatever the verb, an amount with its unit and a
+                    // far larger one are a change, then the level it reached;
+                    // a range is narrow (`cut profits by $3.8m to $4.9m`).
+                    let by_change = sep == "to"
+                        && i > 0
+                        && s.w(i - 1) == "by"
+                        && !(kind == QuantityKind::Count && unit.is_empty())
+                        && v2 * if scaled || m2 == 1.0 { 1.0 } else { m2 } > 2.0 * value;
+                    if ok && !by_change {
                         if !scaled && m2 != 1.0 && atom.value <= a2.value {
                             value *= m2;
                         }
@@ -719,6 +792,11 @@ impl<'l> Quantities<'l> {
         }
         if q.bound == Bound::Eq {
             self.cue_before(s, i, &mut q);
+        }
+        // `9.9e300 billion`: a value that overflows is no quantity.
+        if !q.value.is_finite() || q.value_max.is_some_and(|v| !v.is_finite()) {
+            sc.skip = b;
+            return None;
         }
         Some(Found { q, a: i, b })
     }
@@ -946,8 +1024,8 @@ impl<'l> Quantities<'l> {
         if let Some((QuantityKind::Money, iso, f, e)) = self.suffix_unit(s, b, sc) {
             q.kind = QuantityKind::Money;
             q.unit = iso;
-            q.value *= f;
-            q.value_max = Some(hi * f);
+            q.value = times(q.value, f);
+            q.value_max = Some(times(hi, f));
             q.span = s.span(i, e);
             return Some(Found { q, a: i, b: e });
         }
