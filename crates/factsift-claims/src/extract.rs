@@ -92,6 +92,37 @@ struct Sent<'s> {
 struct Context {
     period: Option<Period>,
     last_metric: Option<usize>,
+    /// The last period of each granularity the document stated, kept
+    /// across paragraphs: "Turnover for the quarter" after "the three
+    /// months to 31 December 2004" two paragraphs up.
+    recent: Vec<Period>,
+}
+
+impl Context {
+    /// The paragraph's period when of granularity `want`, else (with
+    /// `whole_doc`, for an undated article, which has no publication date
+    /// to anchor on) the document's last stated one of that granularity.
+    fn recall(&self, want: &str, whole_doc: bool) -> Option<Period> {
+        if let Some(p) = &self.period {
+            if want == "any" || time::granularity(p) == want {
+                return Some(p.clone());
+            }
+        }
+        if want == "any" || !whole_doc {
+            return None;
+        }
+        self.recent
+            .iter()
+            .find(|p| time::granularity(p) == want)
+            .cloned()
+    }
+
+    fn remember(&mut self, p: Period) {
+        self.recent
+            .retain(|r| time::granularity(r) != time::granularity(&p));
+        self.recent.push(p.clone());
+        self.period = Some(p);
+    }
 }
 
 struct Doc<'a> {
@@ -174,7 +205,10 @@ pub(crate) fn extract(
             continue; // overlapping sentences: keep the first
         }
         if text.get(prev_end..s0).is_some_and(|gap| gap.contains('\n')) {
-            ctx = Context::default();
+            ctx = Context {
+                recent: std::mem::take(&mut ctx.recent),
+                ..Context::default()
+            };
         }
         prev_end = s1;
         let cues = d.cues(&hits, s0, s1);
@@ -255,7 +289,9 @@ pub(crate) fn extract(
             .find_map(|t| d.period_of(t, &cues, &ctx));
         let stated = first_period.or(stated);
         if stated.is_some() {
-            ctx.period = stated;
+            if let Some(p) = stated {
+                ctx.remember(p);
+            }
         }
         if let Some(t) = d.next_topic(&mentions, s0, &freq) {
             topic = Some(t);
@@ -806,11 +842,8 @@ impl Doc<'_> {
                 && c.end <= b
                 && (b - a) <= (c.end - c.start) + 4
         }) {
-            if let Some(p) = &ctx.period {
-                let want = self.value(c);
-                if want == "any" || time::granularity(p) == want {
-                    return Some(p.clone());
-                }
+            if let Some(p) = ctx.recall(self.value(c), self.published.is_none()) {
+                return Some(p);
             }
         }
         let resolved = match &t.period {
@@ -930,7 +963,7 @@ impl Doc<'_> {
             // A capitalised name the tagger did not know ("Fiat's shares",
             // "and Saab is losing money"), or a currency or economy as the
             // sentence's subject: not the topic company's number.
-            if self.unknown_name_before(q0, s0, cues, entities, times) {
+            if self.unknown_name_before(q0, s0, cues, entities, times, topic) {
                 return None;
             }
             if cues
@@ -1021,6 +1054,16 @@ impl Doc<'_> {
             && self.modality(q, s0, cues, metric_name) == "actual"
         {
             period = self.doc_year.map(Period::Year);
+        }
+        // A headcount, a stake or a count of countries is a state, not a
+        // figure of the paragraph's period.
+        if times.is_empty()
+            && matches!(
+                metric_name.as_str(),
+                "employee_count" | "stake" | "country_count"
+            )
+        {
+            period = None;
         }
         // "from 2.4bn euros in 2003": its own time, no shift.
         let own_time = times.iter().any(|t| {
@@ -1214,6 +1257,7 @@ impl Doc<'_> {
         cues: &[Cue],
         entities: &[&Entity],
         times: &[&TimeMention],
+        topic: Option<&str>,
     ) -> bool {
         let first = self.pos.at(s0);
         let last = self.pos.at(q0);
@@ -1231,6 +1275,16 @@ impl Doc<'_> {
                 .iter()
                 .any(|e| overlaps(a, b, e.span.start(), e.span.end()))
             {
+                continue;
+            }
+            // The topic company's short or run-together name ("Marsh" for
+            // Marsh & McLennan, "TimeWarner" for Time Warner).
+            if topic.is_some_and(|t| {
+                t.split([' ', '-'])
+                    .next()
+                    .is_some_and(|f| f.eq_ignore_ascii_case(w))
+                    || t.replace(' ', "").eq_ignore_ascii_case(w)
+            }) {
                 continue;
             }
             // "to 31 December", "on Monday": dates are no names.
@@ -1876,10 +1930,8 @@ impl Doc<'_> {
                 }
                 continue;
             }
-            if let Some(p) = &ctx.period {
-                if want == "any" || time::granularity(p) == want {
-                    return Some(p.clone());
-                }
+            if let Some(p) = ctx.recall(want, self.published.is_none()) {
+                return Some(p);
             }
             if want == "year" {
                 if let Some(d) = self.published {
@@ -2025,7 +2077,67 @@ impl Doc<'_> {
                 return "actual";
             }
         }
-        match self.value(cue) {
+        let word = self
+            .text
+            .get(cue.start..cue.end)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // "has forecast a net loss", "is projecting growth", "forecasts
+        // earnings growth": a company's own forecast is its expectation,
+        // unless analysts or others say it; "beat profit forecasts" states
+        // what happened.
+        let own_verb = matches!(
+            word.as_str(),
+            "forecast" | "forecasts" | "forecasting" | "predicts" | "projects" | "projecting"
+        );
+        let value = if own_verb {
+            let lead = self
+                .text
+                .get(s0..cue.start)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+            if last.iter().any(|w| {
+                matches!(
+                    *w,
+                    "beat"
+                        | "beats"
+                        | "ahead"
+                        | "than"
+                        | "above"
+                        | "below"
+                        | "exceeded"
+                        | "topped"
+                        | "missed"
+                        | "of"
+                        | "analysts'"
+                        | "market"
+                )
+            }) {
+                if last.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "beat"
+                            | "beats"
+                            | "ahead"
+                            | "exceeded"
+                            | "topped"
+                            | "missed"
+                            | "above"
+                            | "below"
+                            | "than"
+                    )
+                }) {
+                    return "actual";
+                }
+                "forecast"
+            } else {
+                "own"
+            }
+        } else {
+            self.value(cue)
+        };
+        match value {
             "target" => "target",
             "forecast" => "forecast",
             _ => {
