@@ -52,7 +52,6 @@ pub(crate) struct Unit {
 pub(crate) struct Table<T> {
     exact: HashMap<String, T>,
     lower: HashMap<String, T>,
-    pub max_words: usize,
 }
 
 impl<T> Default for Table<T> {
@@ -60,15 +59,12 @@ impl<T> Default for Table<T> {
         Table {
             exact: HashMap::default(),
             lower: HashMap::default(),
-            max_words: 0,
         }
     }
 }
 
 impl<T> Table<T> {
     fn insert(&mut self, key: &str, exact: bool, v: T) {
-        let words = key.split(' ').count();
-        self.max_words = self.max_words.max(words);
         if exact {
             self.exact.insert(key.to_string(), v);
         } else {
@@ -97,6 +93,14 @@ pub(crate) struct Lexicon {
     /// `$`), to skip tokens that cannot start one.
     pub pre_first: HashSet<String>,
     pub cur_post: Table<Currency>,
+    /// Lowercase first lexed piece of every unit and currency written after
+    /// a number (`per` of `per cent`, `%`), to skip numbers no unit follows.
+    pub post_first: HashSet<String>,
+    /// The most lexed pieces of any such unit or currency (`U.S. cents`: 5).
+    pub post_pieces: usize,
+    /// Every lowercase prefix of those units that ends after a piece (`u`,
+    /// `u.`, `u.s`, `u.s.`, `u.s. cents`), to stop growing a key early.
+    pub post_prefixes: HashSet<String>,
     pub units: Table<Unit>,
     pub stop: HashSet<String>,
     /// `737 Max`: capitalised words after a number that make it a name.
@@ -300,6 +304,26 @@ impl Lexicon {
                 },
             );
         }
+        let mut post_first = HashSet::default();
+        let mut post_pieces = 0;
+        let mut post_prefixes = HashSet::default();
+        let mut pieces = Vec::new();
+        for key in (units.exact.keys().chain(units.lower.keys()))
+            .chain(cur_post.exact.keys().chain(cur_post.lower.keys()))
+        {
+            crate::lex::lex(key, 0, key.len(), &mut pieces);
+            post_pieces = post_pieces.max(pieces.len());
+            for p in &pieces {
+                if let Some(prefix) = key.get(..p.e) {
+                    post_prefixes.insert(prefix.to_ascii_lowercase());
+                    post_prefixes.insert(prefix.to_lowercase());
+                }
+            }
+            if let Some(first) = pieces.first().and_then(|p| key.get(p.s..p.e)) {
+                post_first.insert(first.to_ascii_lowercase());
+                post_first.insert(first.to_lowercase());
+            }
+        }
         let (_, t) = data!("stopwords.txt");
         let stop = t
             .lines()
@@ -332,6 +356,9 @@ impl Lexicon {
             cur_pre,
             pre_first,
             cur_post,
+            post_first,
+            post_pieces,
+            post_prefixes,
             units,
             stop,
         })

@@ -919,20 +919,46 @@ impl<'l> Quantities<'l> {
         b: usize,
         sc: &mut Scratch,
     ) -> Option<(QuantityKind, String, f64, usize)> {
-        let max = self.lx.units.max_words.max(self.lx.cur_post.max_words) + 5;
-        for n in (1..=max).rev() {
-            if !s.key(b, n, &mut sc.raw, &mut sc.low) {
-                continue;
+        // Every unit's first piece is known: most numbers are followed by
+        // none, and need no lookup keys built.
+        if !self.lx.post_first.contains(s.w(b)) {
+            return None;
+        }
+        // Grow the key a piece at a time while it is the start of some unit;
+        // the longest unit wins, a physical unit before a currency.
+        sc.raw.clear();
+        sc.low.clear();
+        let mut best = None;
+        for n in 1..=self.lx.post_pieces {
+            let k = b + n - 1;
+            if k >= s.len() {
+                break;
             }
-            let first_glued = s.glued(b);
+            if n > 1 && !s.glued(k) {
+                sc.raw.push(' ');
+                sc.low.push(' ');
+            }
+            sc.raw.push_str(s.raw(k));
+            sc.low.push_str(s.w(k));
+            if n > 1 && !self.lx.post_prefixes.contains(sc.low.as_str()) {
+                break;
+            }
+            // `5.2 litre` yes, `the 5 s` no: letter units of one character
+            // must touch the number.
+            let mut chars = sc.raw.chars();
             let single_letter =
-                sc.raw.chars().count() == 1 && sc.raw.chars().all(char::is_alphabetic);
-            if single_letter && !first_glued {
+                chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+            if single_letter && !s.glued(b) {
                 continue;
             }
             if let Some(u) = self.lx.units.get(&sc.raw, &sc.low) {
-                // `5.2 litre` yes, `the 5 s` no: letter units of one
-                // character must touch the number.
+                best = Some((Ok(u), b + n));
+            } else if let Some(c) = self.lx.cur_post.get(&sc.raw, &sc.low) {
+                best = Some((Err(c), b + n));
+            }
+        }
+        match best? {
+            (Ok(u), e) => {
                 let kind = match u.symbol.as_str() {
                     "%" => QuantityKind::Percent,
                     "pp" => QuantityKind::PercentagePoints,
@@ -942,13 +968,10 @@ impl<'l> Quantities<'l> {
                     QuantityKind::Percent => "percent".to_string(),
                     _ => u.symbol.clone(),
                 };
-                return Some((kind, unit, 1.0, b + n));
+                Some((kind, unit, 1.0, e))
             }
-            if let Some(c) = self.lx.cur_post.get(&sc.raw, &sc.low) {
-                return Some((QuantityKind::Money, c.iso.clone(), c.factor, b + n));
-            }
+            (Err(c), e) => Some((QuantityKind::Money, c.iso.clone(), c.factor, e)),
         }
-        None
     }
 
     fn ordinal(&self, s: &Sent, i: usize, atom: Atom) -> Found {

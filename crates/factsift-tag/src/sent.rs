@@ -63,22 +63,4 @@ impl<'a> Sent<'a> {
                 .enumerate()
                 .all(|(k, w)| self.w(i - words.len() + k) == w)
     }
-    /// Builds the lookup keys of `i..i+n` into `raw`/`low`: glued tokens
-    /// joined directly, spaced ones with one space.
-    pub fn key(&self, i: usize, n: usize, raw: &mut String, low: &mut String) -> bool {
-        raw.clear();
-        low.clear();
-        for k in i..i + n {
-            if k >= self.len() {
-                return false;
-            }
-            if k > i && !self.glued(k) {
-                raw.push(' ');
-                low.push(' ');
-            }
-            raw.push_str(self.raw(k));
-            low.push_str(self.w(k));
-        }
-        true
-    }
 }
