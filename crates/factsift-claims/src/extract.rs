@@ -128,6 +128,8 @@ impl Context {
 struct Doc<'a> {
     lex: &'a Lexicon,
     text: &'a str,
+    /// Spans of capitalised descriptors that name no company.
+    descriptors: Vec<(usize, usize)>,
     pos: Positions,
     tokens: Vec<Token>,
     homes: HashMap<String, String>,
@@ -156,6 +158,31 @@ pub(crate) fn extract(
         .filter(|e| e.span.end() <= text.len())
         .collect();
     entities.sort_by_key(|e| (e.span.start(), e.span.end()));
+    // A word the tagger took for a company only because a company noun
+    // follows it, named once ("Brewing giant Inbev", "The High Street
+    // retailer", the headline "Steel firm to cut jobs"), is a descriptor.
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    for e in &entities {
+        *named.entry(e.name.as_str()).or_default() += 1;
+    }
+    let mut descriptors: Vec<(usize, usize)> = Vec::new();
+    entities.retain(|e| {
+        let descriptor = e.kind == EntityKind::Org
+            && named.get(e.name.as_str()).copied().unwrap_or(0) == 1
+            && e.cue.as_deref().is_some_and(|c| {
+                c != "gazetteer"
+                    && lex.heads.contains(c)
+                    && text.get(e.span.end()..).is_some_and(|r| {
+                        r.trim_start()
+                            .get(..c.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(c))
+                    })
+            });
+        if descriptor {
+            descriptors.push((e.span.start(), e.span.end()));
+        }
+        !descriptor
+    });
     let mut quantities: Vec<(usize, &Quantity)> = tags
         .quantities
         .iter()
@@ -173,6 +200,7 @@ pub(crate) fn extract(
     let mut d = Doc {
         lex,
         text,
+        descriptors,
         pos,
         tokens,
         homes: HashMap::new(),
@@ -217,16 +245,23 @@ pub(crate) fn extract(
             .copied()
             .filter(|e| e.span.end() <= s1)
             .collect();
-        let mut learned = Vec::new();
-        let mentions = d.mentions(&cues, &sent_entities, topic.as_deref(), s0, &mut learned);
-        for (company, country) in learned {
-            d.homes.entry(company).or_insert(country);
-        }
         let sent_times: Vec<&TimeMention> = in_span(&times, s0, s1, |t| t.span)
             .iter()
             .copied()
             .filter(|t| t.span.end() <= s1)
             .collect();
+        let mut learned = Vec::new();
+        let mentions = d.mentions(
+            &cues,
+            &sent_entities,
+            &sent_times,
+            topic.as_deref(),
+            (s0, s1),
+            &mut learned,
+        );
+        for (company, country) in learned {
+            d.homes.entry(company).or_insert(country);
+        }
         let sent_quantities = in_span(&quantities, s0, s1, |(_, q)| q.span);
         let source = Source {
             doc: doc.id.clone(),
@@ -606,16 +641,108 @@ impl Doc<'_> {
         self.main.as_deref() != Some(name) && self.lex.reporters.contains(&name.to_lowercase())
     }
 
+    /// Companies the tagger does not know, named by their context: a
+    /// capitalised name after a metric and "at"/"in" ("profits at
+    /// Barclaycard", "shares in Acme Widgets"), or before a possessive and
+    /// a metric ("Wimpey's profits").
+    fn unknown_companies(
+        &self,
+        cues: &[Cue],
+        entities: &[&Entity],
+        times: &[&TimeMention],
+        (s0, s1): (usize, usize),
+        out: &mut Vec<Mention>,
+    ) {
+        let first = self.pos.at(s0);
+        let last = self.pos.at(s1);
+        let is_metric_at = |a: usize, b: usize| {
+            cues.iter()
+                .any(|c| c.cat == Cat::Metric && c.start <= a && c.end >= b)
+        };
+        let free = |i: usize| {
+            self.tokens.get(i).is_some_and(|t| {
+                let (a, b) = (t.span.start(), t.span.end());
+                let w = t.span.slice(self.text);
+                t.kind == TokenKind::Word
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && !time::is_calendar_word(w)
+                    && !entities
+                        .iter()
+                        .any(|e| overlaps(a, b, e.span.start(), e.span.end()))
+                    && !times
+                        .iter()
+                        .any(|m| overlaps(a, b, m.span.start(), m.span.end()))
+                    && !cues.iter().any(|c| overlaps(a, b, c.start, c.end))
+                    && !self
+                        .descriptors
+                        .iter()
+                        .any(|&(d0, d1)| overlaps(a, b, d0, d1))
+            })
+        };
+        let mut i = first;
+        while i < last {
+            if !free(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < last && j - i < 4 && free(j) && {
+                // glued words only ("Laura Ashley", not "Ashley. The")
+                self.tokens
+                    .get(j - 1)
+                    .zip(self.tokens.get(j))
+                    .is_some_and(|(p, n)| self.text.get(p.span.end()..n.span.start()) == Some(" "))
+            } {
+                j += 1;
+            }
+            let (Some(ta), Some(tb)) = (self.tokens.get(i), self.tokens.get(j - 1)) else {
+                break;
+            };
+            let (a, b) = (ta.span.start(), tb.span.end());
+            // "profits at X", "shares in X", "sales at X".
+            let after_metric = i >= first + 2
+                && matches!(self.token_text(i - 1), "at" | "in")
+                && self
+                    .tokens
+                    .get(i - 2)
+                    .is_some_and(|t| is_metric_at(t.span.start(), t.span.end()));
+            // "X's profits", "X's sales".
+            let possessive_metric = matches!(self.token_text(j), "'s" | "\u{2019}s")
+                && self.tokens.get(j + 1).is_some_and(|t| {
+                    cues.iter().any(|c| {
+                        c.cat == Cat::Metric
+                            && c.start >= t.span.start()
+                            && self.pos.between(t.span.start(), c.start) <= 1
+                    })
+                });
+            if after_metric || possessive_metric {
+                out.push(Mention {
+                    start: a,
+                    end: b,
+                    name: self.text.get(a..b).map(str::to_string),
+                    anaphor: false,
+                    product: false,
+                    reporter: false,
+                    object: false,
+                    agent: false,
+                });
+            }
+            i = j;
+        }
+    }
+
     /// Companies and references to companies in a sentence.
     fn mentions(
         &self,
         cues: &[Cue],
         entities: &[&Entity],
+        times: &[&TimeMention],
         topic: Option<&str>,
-        s0: usize,
+        (s0, s1): (usize, usize),
         homes: &mut Vec<(String, String)>,
     ) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
+        self.unknown_companies(cues, entities, times, (s0, s1), &mut out);
         // A cue right before `at`, with at most a determiner between.
         let near_before = |cat: Cat, at: usize, max: usize| {
             cues.iter().any(|c| {
@@ -652,6 +779,11 @@ impl Doc<'_> {
                             })
                             && words.iter().enumerate().all(|(i, w)| {
                                 w.chars().next().is_some_and(char::is_lowercase)
+                                    // a demonym: "Californian wine company"
+                                    || (i + 1 < words.len()
+                                        && ["an", "ese", "ish", "ch", "i"]
+                                            .iter()
+                                            .any(|suf| w.ends_with(suf)))
                                     || (i + 1 < words.len()
                                         && entities.iter().any(|e| {
                                             e.kind == EntityKind::Gpe
@@ -1285,6 +1417,13 @@ impl Doc<'_> {
                     .is_some_and(|f| f.eq_ignore_ascii_case(w))
                     || t.replace(' ', "").eq_ignore_ascii_case(w)
             }) {
+                continue;
+            }
+            if self
+                .descriptors
+                .iter()
+                .any(|&(d0, d1)| overlaps(a, b, d0, d1))
+            {
                 continue;
             }
             // "to 31 December", "on Monday": dates are no names.
