@@ -77,7 +77,52 @@ impl<T> Table<T> {
     }
 }
 
+/// Word classes of [`Lexicon::starts`]: may start a quantity.
+pub(crate) const Q_START: u8 = 1;
+/// May start a time expression.
+pub(crate) const T_START: u8 = 2;
+/// May follow `the` in a time expression (`the second quarter`, `the rest of`).
+pub(crate) const T_AFTER_THE: u8 = 4;
+
+/// Words that start time expressions (besides months and numbers).
+const TIME_STARTS: [&str; 32] = [
+    "this",
+    "current",
+    "last",
+    "previous",
+    "past",
+    "prior",
+    "preceding",
+    "next",
+    "coming",
+    "first",
+    "1st",
+    "second",
+    "2nd",
+    "third",
+    "3rd",
+    "fourth",
+    "4th",
+    "final",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "nine",
+    "twelve",
+    "eighteen",
+    "q",
+    "h",
+    "fy",
+    "fiscal",
+    "12-month",
+];
+
 pub(crate) struct Lexicon {
+    /// Lowercase word → classes (`Q_START`, ...), one lookup per token.
+    pub starts: HashMap<String, u8>,
     pub numbers: HashMap<String, (f64, NumClass)>,
     pub scales: Table<(f64, bool)>,
     pub vague: HashMap<String, (f64, f64)>,
@@ -92,6 +137,9 @@ pub(crate) struct Lexicon {
     /// Lowercase first lexed piece of every currency prefix (`us` of `US$`,
     /// `$`), to skip tokens that cannot start one.
     pub pre_first: HashSet<String>,
+    /// Lowercase prefixes of the currency prefixes that end after a lexed
+    /// piece, written without spaces (`us`, `us$`), to stop growing early.
+    pub pre_prefixes: HashSet<String>,
     pub cur_post: Table<Currency>,
     /// Lowercase first lexed piece of every unit and currency written after
     /// a number (`per` of `per cent`, `%`), to skip numbers no unit follows.
@@ -279,6 +327,17 @@ impl Lexicon {
                 _ => cur_post.insert(k, exact, c),
             }
         }
+        let mut pre_prefixes = HashSet::default();
+        let mut pieces = Vec::new();
+        for key in cur_pre.exact.keys().chain(cur_pre.lower.keys()) {
+            crate::lex::lex(key, 0, key.len(), &mut pieces);
+            let mut prefix = String::new();
+            for p in &pieces {
+                prefix.push_str(key.get(p.s..p.e).unwrap_or(""));
+                pre_prefixes.insert(prefix.to_ascii_lowercase());
+                pre_prefixes.insert(prefix.to_lowercase());
+            }
+        }
         let mut pre_first = HashSet::default();
         for key in cur_pre.exact.keys().chain(cur_pre.lower.keys()) {
             let low = key.to_lowercase();
@@ -307,7 +366,6 @@ impl Lexicon {
         let mut post_first = HashSet::default();
         let mut post_pieces = 0;
         let mut post_prefixes = HashSet::default();
-        let mut pieces = Vec::new();
         for key in (units.exact.keys().chain(units.lower.keys()))
             .chain(cur_post.exact.keys().chain(cur_post.lower.keys()))
         {
@@ -323,6 +381,35 @@ impl Lexicon {
                 post_first.insert(first.to_ascii_lowercase());
                 post_first.insert(first.to_lowercase());
             }
+        }
+        let mut starts: HashMap<String, u8> = HashMap::default();
+        let q_words = ["a", "an", "half", "no", "number", "top", "bottom"];
+        for w in (numbers.keys().chain(vague.keys()).chain(pre_first.iter()))
+            .map(String::as_str)
+            .chain(q_words)
+        {
+            *starts.entry(w.to_string()).or_default() |= Q_START;
+        }
+        for w in months
+            .keys()
+            .map(String::as_str)
+            .chain(TIME_STARTS)
+            .chain(["the", "a", "year", "quarter"])
+        {
+            *starts.entry(w.to_string()).or_default() |= T_START;
+        }
+        for w in TIME_STARTS.into_iter().chain([
+            "year",
+            "quarter",
+            "rest",
+            "remainder",
+            "balance",
+            "end",
+            "start",
+            "beginning",
+            "middle",
+        ]) {
+            *starts.entry(w.to_string()).or_default() |= T_AFTER_THE;
         }
         let (_, t) = data!("stopwords.txt");
         let stop = t
@@ -342,6 +429,7 @@ impl Lexicon {
             };
         }
         Ok(Lexicon {
+            starts,
             name_after,
             street,
             numbers,
@@ -355,6 +443,7 @@ impl Lexicon {
             currency_countries,
             cur_pre,
             pre_first,
+            pre_prefixes,
             cur_post,
             post_first,
             post_pieces,

@@ -245,6 +245,8 @@ impl Tagger {
         let lc = text.to_ascii_lowercase();
         let mut tags = Tags::default();
         let mut toks = Vec::new();
+        let mut flags = Vec::new();
+        let mut used = Vec::new();
         let mut found = Vec::new();
         let mut models = Vec::new();
         let mut sc = Scratch::default();
@@ -256,11 +258,25 @@ impl Tagger {
                 continue;
             }
             lex::lex(text, start, end, &mut toks);
+            flags.clear();
+            flags.extend(toks.iter().map(|t| {
+                match t.kind {
+                    lex::Lx::Num => u8::MAX,
+                    _ => lc
+                        .get(t.s..t.e)
+                        .and_then(|w| self.lexicon.starts.get(w))
+                        .copied()
+                        .unwrap_or(0),
+                }
+            }));
+            used.clear();
+            used.resize(toks.len(), false);
             let mut s = Sent {
                 text,
                 lc: &lc,
                 toks: &toks,
-                used: vec![false; toks.len()],
+                used: std::mem::take(&mut used),
+                flags: &flags,
             };
             times.find(&mut s, published, &mut tags.times);
             found.clear();
@@ -319,6 +335,7 @@ impl Tagger {
                     tags.entities.push(e);
                 }
             }
+            used = s.used;
         }
         self.resolve_currencies(&mut tags);
         tags

@@ -1,7 +1,7 @@
 //! Numbers, money, percentages, measures, ranks and counts in one sentence.
 
 use crate::lex::Lx;
-use crate::lexicon::{Lexicon, NumClass};
+use crate::lexicon::{Lexicon, NumClass, Q_START};
 use crate::sent::Sent;
 use factsift_core::{Bound, Quantity, QuantityKind, Span};
 
@@ -368,19 +368,24 @@ impl<'l> Quantities<'l> {
         if !self.lx.pre_first.contains(s.w(i)) {
             return None;
         }
-        for n in (1..=3).rev() {
+        // Grow the prefix a piece at a time while it starts a known one;
+        // the longest that fits wins.
+        sc.raw.clear();
+        sc.low.clear();
+        let mut spaced = false;
+        let mut best = None;
+        for n in 1..=3 {
+            let k = i + n - 1;
             if i + n >= s.len() {
-                continue;
+                break;
             }
-            let mut spaced = false;
-            sc.raw.clear();
-            sc.low.clear();
-            for k in i..i + n {
-                if k > i && !s.glued(k) {
-                    spaced = true;
-                }
-                sc.raw.push_str(s.raw(k));
-                sc.low.push_str(s.w(k));
+            if k > i && !s.glued(k) {
+                spaced = true;
+            }
+            sc.raw.push_str(s.raw(k));
+            sc.low.push_str(s.w(k));
+            if n > 1 && !self.lx.pre_prefixes.contains(sc.low.as_str()) {
+                break;
             }
             let mut next = i + n;
             if s.w(next) == "-" && s.glued(next) && s.is(next + 1, Lx::Num) && s.glued(next + 1) {
@@ -408,10 +413,10 @@ impl<'l> Quantities<'l> {
                 {
                     continue;
                 }
-                return Some((c.iso.clone(), next));
+                best = Some((c, next));
             }
         }
-        None
+        best.map(|(c, next)| (c.iso.clone(), next))
     }
 
     /// Whether a digit number at `a` reads as part of a name (`Galaxy S8`,
@@ -527,18 +532,7 @@ impl<'l> Quantities<'l> {
 
     /// Whether token `i` can start a quantity at all (a cheap filter).
     fn may_start(&self, s: &Sent, i: usize) -> bool {
-        match s.kind(i) {
-            Some(Lx::Num) => true,
-            Some(Lx::Word) => {
-                let w = s.w(i);
-                self.lx.numbers.contains_key(w)
-                    || self.lx.vague.contains_key(w)
-                    || self.lx.pre_first.contains(w)
-                    || matches!(w, "a" | "an" | "half" | "no" | "number" | "top" | "bottom")
-            }
-            Some(Lx::Punct) => self.lx.pre_first.contains(s.w(i)),
-            None => false,
-        }
+        s.flag(i, Q_START)
     }
 
     fn at(&self, s: &Sent, i: usize, sc: &mut Scratch, models: &mut Vec<Model>) -> Option<Found> {

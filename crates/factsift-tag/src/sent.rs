@@ -10,6 +10,8 @@ pub(crate) struct Sent<'a> {
     pub toks: &'a [Tok],
     /// Tokens already claimed by a time mention or a product name.
     pub used: Vec<bool>,
+    /// Word classes of each token (`lexicon::Q_START`, ...); all set for numbers.
+    pub flags: &'a [u8],
 }
 
 impl<'a> Sent<'a> {
@@ -41,6 +43,10 @@ impl<'a> Sent<'a> {
     }
     pub fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.cap)
+    }
+    /// Whether token `i` has any of the word classes `f`.
+    pub fn flag(&self, i: usize, f: u8) -> bool {
+        self.flags.get(i).is_some_and(|x| x & f != 0)
     }
     pub fn used(&self, i: usize) -> bool {
         self.used.get(i).copied().unwrap_or(false)

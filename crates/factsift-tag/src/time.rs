@@ -1,7 +1,7 @@
 //! Dates and periods, resolved against the publication date.
 
 use crate::lex::Lx;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, T_AFTER_THE, T_START};
 use crate::sent::Sent;
 use factsift_core::{Date, Period, TimeMention};
 
@@ -208,22 +208,17 @@ impl<'l> Times<'l> {
         }
     }
 
-    /// Whether token `i` can start a time expression (a cheap filter).
+    /// Whether token `i` can start a time expression (a cheap filter): a
+    /// number, a month or time word, `the` before a word that can follow it
+    /// (`the second quarter`, `the rest of`), `a year`.
     fn may_start(&self, s: &Sent, i: usize) -> bool {
-        match s.kind(i) {
-            Some(Lx::Num) => true,
-            Some(Lx::Word) => {
-                let w = s.w(i);
-                self.lx.months.contains_key(w)
-                    || rel_word(w).is_some()
-                    || ord_word(w).is_some()
-                    || small_number(w).is_some()
-                    || matches!(
-                        w,
-                        "q" | "h" | "fy" | "fiscal" | "the" | "a" | "year" | "quarter" | "12-month"
-                    )
-            }
-            _ => false,
+        if !s.flag(i, T_START) || s.is(i, Lx::Punct) {
+            return false;
+        }
+        match s.w(i) {
+            "the" => s.flag(i + 1, T_AFTER_THE),
+            "a" => s.w(i + 1) == "year",
+            _ => true,
         }
     }
 
