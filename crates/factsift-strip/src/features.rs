@@ -84,6 +84,25 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
+/// `char::is_alphanumeric` with fast paths for the scripts of most pages
+/// (the Unicode table lookup is the slow part of the per-line scan).
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        // Latin-1 letters, Latin Extended-A/B and IPA (less × and ÷).
+        0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x2af => true,
+        // Cyrillic letters (less the thousands sign and combining marks).
+        0x400..=0x481 | 0x48a..=0x52f => true,
+        // General punctuation (dashes, curly quotes, spaces), currency
+        // signs, arrows and math operators, CJK and fullwidth punctuation.
+        0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x3000..=0x3004 | 0xff01..=0xff0f => {
+            false
+        }
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_sentence_mark(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
@@ -97,6 +116,9 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
     let mut word_start = 0;
     let mut all_digits = true;
     let mut prev_mark = false;
+    // ASCII lowercasing keeps a word's length, so longer words cannot be
+    // stopwords; other words are looked up up to 16 bytes.
+    let max_ascii_stop = lex.max_stop_len();
     let finish = |ws: usize,
                   we: usize,
                   all_digits: bool,
@@ -112,27 +134,29 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
         } else if w.chars().next().is_some_and(char::is_uppercase) {
             *caps += 1;
         }
-        if w.len() <= 16 {
+        if w.len() <= 16 && (w.len() <= max_ascii_stop || !w.is_ascii()) {
             crate::select::lowercase_into(w, buf);
             if lex.is_stopword(buf) {
                 *stops += 1;
             }
         }
     };
-    for (i, c) in s.char_indices() {
-        if is_cjk(c) {
+    let mut step = |i: usize, c: char| {
+        let wc = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '_'
+        } else if is_cjk(c) {
             cjk += 1;
-        }
-        let wc = (c.is_alphanumeric() || c == '_') && !is_cjk(c);
+            false
+        } else {
+            is_alnum(c)
+        };
         if wc {
             if !in_word {
                 in_word = true;
                 word_start = i;
                 all_digits = true;
             }
-            if !c.is_ascii_digit() {
-                all_digits = false;
-            }
+            all_digits &= c.is_ascii_digit();
         } else if in_word {
             in_word = false;
             finish(
@@ -150,9 +174,18 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
             sentences += 1;
         }
         prev_mark = is_sentence_mark(c) || (prev_mark && matches!(c, '"' | '”' | '’' | '\'' | ')'));
-        if matches!(c, '。' | '！' | '？') {
+        if !c.is_ascii() && matches!(c, '。' | '！' | '？') {
             sentences += 1;
             prev_mark = false;
+        }
+    };
+    if s.is_ascii() {
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            step(i, b as char);
+        }
+    } else {
+        for (i, c) in s.char_indices() {
+            step(i, c);
         }
     }
     if in_word {
@@ -172,7 +205,7 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
         sentences += 1;
     }
     words += cjk / 2;
-    let cue = lex.cue(s, words as usize);
+    let cue = lex.cue(s, words as usize, buf);
     Line {
         span,
         words,
@@ -265,5 +298,17 @@ pub(crate) fn classify(l: &Line, stopless: bool) -> Class {
         Class::Near
     } else {
         Class::Short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_alnum;
+
+    #[test]
+    fn is_alnum_agrees_with_std_everywhere() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
     }
 }

@@ -178,6 +178,11 @@ impl Lexicon {
         })
     }
 
+    /// The byte length of the longest stopword.
+    pub(crate) fn max_stop_len(&self) -> usize {
+        self.max_stop_len
+    }
+
     /// Whether a lowercase word is a stopword.
     pub(crate) fn is_stopword(&self, lower: &str) -> bool {
         lower.len() <= self.max_stop_len && self.stopwords.contains(lower)
@@ -191,7 +196,13 @@ impl Lexicon {
     /// The cue a line matches, if any, and whether it is strong (the whole
     /// line is the cue) rather than weak (a prefix or a contained phrase).
     /// `words` is the line's word count.
-    pub(crate) fn cue(&self, line: &str, words: usize) -> Option<(DropReason, bool)> {
+    /// `buf` is scratch space for case folding.
+    pub(crate) fn cue(
+        &self,
+        line: &str,
+        words: usize,
+        buf: &mut String,
+    ) -> Option<(DropReason, bool)> {
         let core = line.trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, ':' | '|' | '»' | '›' | '>' | '-' | '•' | '·' | '*')
         });
@@ -203,12 +214,12 @@ impl Lexicon {
         }
         // The automata fold ASCII case only: fold other scripts' case here
         // (the phrases are stored lowercase).
-        let folded;
         let core = if core.is_ascii() || !core.chars().any(char::is_uppercase) {
             core
         } else {
-            folded = core.to_lowercase();
-            folded.as_str()
+            buf.clear();
+            buf.extend(core.chars().flat_map(char::to_lowercase));
+            buf.as_str()
         };
         let input = Input::new(core).anchored(Anchored::Yes);
         if let Some(m) = self.whole.find(input.clone()) {

@@ -69,16 +69,94 @@ struct Section {
 
 /// Content words of a text: lowercase, not stopwords, at least 3 letters.
 fn content_words(lex: &Lexicon, s: &str, buf: &mut String, out: &mut HashSet64) {
-    for w in s.split(|c: char| !c.is_alphanumeric()) {
-        if w.chars().count() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
-            continue;
+    each_content_word(lex, s, buf, |h| {
+        out.insert(h);
+    });
+}
+
+/// Call `emit` with the hash of each content word of `s` (lowercase, not a
+/// stopword, at least 3 characters, not all digits).
+fn each_content_word(lex: &Lexicon, s: &str, buf: &mut String, mut emit: impl FnMut(u64)) {
+    let mut word = |w: &str, ascii: bool| {
+        let short = if ascii {
+            w.len() < 3
+        } else {
+            w.chars().count() < 3
+        };
+        if short || w.bytes().all(|b| b.is_ascii_digit()) {
+            return;
         }
         lowercase_into(w, buf);
-        if lex.is_stopword(buf) {
-            continue;
+        if !lex.is_stopword(buf) {
+            emit(crate::template::fnv(buf.as_bytes()));
         }
-        out.insert(crate::template::fnv(buf.as_bytes()));
+    };
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i > start {
+                word(&s[start..i], true);
+            }
+        }
+    } else {
+        for w in s.split(|c: char| !crate::features::is_alnum(c)) {
+            if !w.is_empty() {
+                word(w, w.is_ascii());
+            }
+        }
     }
+}
+
+/// The content words of every line, computed once: line `i`'s distinct
+/// word hashes are `hashes[ranges[i].0..ranges[i].1]`.
+struct LineWords {
+    hashes: Vec<u64>,
+    ranges: Vec<(usize, usize)>,
+}
+
+impl LineWords {
+    fn new(lex: &Lexicon, lines: &[Line], text: &str, buf: &mut String) -> LineWords {
+        let mut hashes = Vec::with_capacity(lines.len() * 8);
+        let mut ranges = Vec::with_capacity(lines.len());
+        for l in lines {
+            let lo = hashes.len();
+            each_content_word(lex, l.span.slice(text), buf, |h| hashes.push(h));
+            let words = &mut hashes[lo..];
+            words.sort_unstable();
+            let mut n = 0;
+            for j in 0..words.len() {
+                if j == 0 || words[j] != words[n - 1] {
+                    words[n] = words[j];
+                    n += 1;
+                }
+            }
+            hashes.truncate(lo + n);
+            ranges.push((lo, lo + n));
+        }
+        LineWords { hashes, ranges }
+    }
+
+    /// Line `i`'s distinct content-word hashes.
+    fn of(&self, i: usize) -> &[u64] {
+        let (lo, hi) = self.ranges[i];
+        &self.hashes[lo..hi]
+    }
+}
+
+/// Share of the distinct `words` found in `profile`.
+fn overlap_slice(words: &[u64], profile: &HashSet64) -> f32 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| profile.contains(w)).count() as f32 / words.len() as f32
 }
 
 /// Lowercase `w` into `buf`, fast for ASCII.
@@ -88,7 +166,24 @@ pub(crate) fn lowercase_into(w: &str, buf: &mut String) {
         buf.push_str(w);
         buf.make_ascii_lowercase();
     } else {
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        for c in w.chars() {
+            push_lower(c, buf);
+        }
+    }
+}
+
+/// Push `c` lowercased, with fast paths for ASCII, Latin-1 and basic
+/// Cyrillic (the Unicode case table lookup is slow).
+#[inline]
+fn push_lower(c: char, buf: &mut String) {
+    match c as u32 {
+        0..=0x7f => buf.push(c.to_ascii_lowercase()),
+        0xdf..=0xff | 0x430..=0x45f => buf.push(c),
+        0xc0..=0xd6 | 0xd8..=0xde | 0x410..=0x42f => {
+            buf.push(char::from_u32(c as u32 + 0x20).unwrap_or(c));
+        }
+        0x400..=0x40f => buf.push(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
+        _ => buf.extend(c.to_lowercase()),
     }
 }
 
@@ -145,17 +240,30 @@ fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
         if l.words == 0 || l.words > SHAPE_WORDS || matches!(l.class, Class::Good) {
             return None;
         }
-        let mut h = fnv::FnvHasher::default();
-        let mut b = [0u8; 4];
-        for c in l.span.slice(text).chars().filter(|c| c.is_alphanumeric()) {
-            let c = if c.is_ascii_digit() {
-                '0'
-            } else {
-                c.to_ascii_lowercase()
-            };
-            std::hash::Hasher::write(&mut h, c.encode_utf8(&mut b).as_bytes());
+        // FNV-1a over the shape's UTF-8 bytes.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let s = l.span.slice(text);
+        if s.is_ascii() {
+            for &c in s.as_bytes().iter().filter(|c| c.is_ascii_alphanumeric()) {
+                add(if c.is_ascii_digit() {
+                    b'0'
+                } else {
+                    c.to_ascii_lowercase()
+                });
+            }
+        } else {
+            let mut b = [0u8; 4];
+            for c in s.chars().filter(|&c| crate::features::is_alnum(c)) {
+                let c = if c.is_ascii_digit() {
+                    '0'
+                } else {
+                    c.to_ascii_lowercase()
+                };
+                c.encode_utf8(&mut b).bytes().for_each(&mut add);
+            }
         }
-        Some(std::hash::Hasher::finish(&h))
+        Some(h)
     };
     let shapes: Vec<Option<u64>> = lines.iter().map(shape).collect();
     let mut counts: fnv::FnvHashMap<u64, usize> = fnv::FnvHashMap::default();
@@ -281,12 +389,13 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             .for_each(|x| *x = Some(k));
     }
     let mut buf = String::new();
+    let line_words = LineWords::new(lex, &lines, text, &mut buf);
     let sec_words: Vec<HashSet64> = sections
         .iter()
         .map(|sec| {
             let mut w = HashSet64::default();
-            for l in &lines[sec.lo..=sec.hi] {
-                content_words(lex, l.span.slice(text), &mut buf, &mut w);
+            for i in sec.lo..=sec.hi {
+                w.extend(line_words.of(i).iter().copied());
             }
             w
         })
@@ -398,7 +507,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     if let Some(t) = doc.title.as_deref() {
         content_words(lex, t, &mut buf, &mut meta_words);
     }
-    let find_title = |lo: usize, profile: &HashSet64, far_h1: bool, buf: &mut String| {
+    let find_title = |lo: usize, profile: &HashSet64, far_h1: bool| {
         let mut best: Option<(f32, usize)> = None;
         // The window counts lines that are not boilerplate, up to a limit.
         let mut from = lo;
@@ -427,9 +536,8 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 continue;
             }
             let s = l.span.slice(text);
-            let mut words = HashSet64::default();
-            content_words(lex, s, buf, &mut words);
-            let mut score = overlap(&words, profile) + 0.5 * overlap(&words, &slug);
+            let words = line_words.of(k);
+            let mut score = overlap_slice(words, profile) + 0.5 * overlap_slice(words, &slug);
             if let Some(t) = &meta_title {
                 let ns = norm(s);
                 if !ns.is_empty()
@@ -437,11 +545,13 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 {
                     score += 1.0;
                 } else if words.len() >= 3 {
-                    score += overlap(&words, &meta_words);
+                    score += overlap_slice(words, &meta_words);
                 }
             }
             if k < from
-                && overlap(&words, profile) + overlap(&words, &slug) + overlap(&words, &meta_words)
+                && overlap_slice(words, profile)
+                    + overlap_slice(words, &slug)
+                    + overlap_slice(words, &meta_words)
                     < 1.0
             {
                 continue;
@@ -472,7 +582,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             0.0
         };
         let title_score =
-            find_title(sections[first].lo, &profile, false, &mut buf).map_or(0.0, |t| t.0.min(1.5));
+            find_title(sections[first].lo, &profile, false).map_or(0.0, |t| t.0.min(1.5));
         let position = 1.0 - POSITION_WEIGHT * sections[first].lo as f32 / n as f32;
         let weight = total
             * (1.0 + SLUG_WEIGHT * slug_recall)
@@ -486,9 +596,9 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     let mut title: Option<usize> = None;
     if let Some((_, main)) = best_main {
         let (first, _, profile) = chain(main, &empty, 0);
-        let mut best = find_title(sections[first].lo, &profile, true, &mut buf);
+        let mut best = find_title(sections[first].lo, &profile, true);
         if first < main && TITLE_NEAR_MAIN {
-            let near_main = find_title(sections[main].lo, &profile, true, &mut buf);
+            let near_main = find_title(sections[main].lo, &profile, true);
             if near_main.is_some_and(|(s, _)| s >= 1.0 && best.is_none_or(|(b, _)| s > b + 0.5)) {
                 best = near_main;
             }
@@ -497,7 +607,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         let mut floor = 0;
         if let Some((_, k)) = best {
             title = Some(k);
-            content_words(lex, lines[k].span.slice(text), &mut buf, &mut title_words);
+            title_words.extend(line_words.of(k).iter().copied());
             floor = sections.iter().position(|s| s.lo >= k).unwrap_or(0);
             if sections[floor].lo == k && sections[floor].hi == k {
                 floor += 1;
@@ -545,7 +655,6 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // that are not boilerplate are the article's too.
         if let Some(layout) = doc.layout.as_ref().filter(|_| CONTAINER) {
             let profile = chain(main, &title_words, floor.min(main)).2;
-            let mut cbuf = String::new();
             // A "Related" or "Comments" heading after the article ends what
             // the container may add, unless the prose right after it goes on
             // with the article's topic (a related box inside the body).
@@ -571,7 +680,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             dom::fill_container(layout, &lines[..limit], &mut keep[..limit], from, |added| {
                 let mut words = HashSet64::default();
                 for &i in added {
-                    content_words(lex, lines[i].span.slice(text), &mut cbuf, &mut words);
+                    words.extend(line_words.of(i).iter().copied());
                 }
                 overlap(&words, &profile) >= CLIMB_COHERENCE
             });
@@ -655,4 +764,24 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_lower;
+
+    #[test]
+    fn push_lower_agrees_with_std_everywhere() {
+        let mut buf = String::new();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            buf.clear();
+            push_lower(c, &mut buf);
+            assert_eq!(
+                buf,
+                c.to_lowercase().collect::<String>(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
 }
