@@ -715,7 +715,30 @@ impl Doc<'_> {
                             && self.pos.between(t.span.start(), c.start) <= 1
                     })
                 });
-            if after_metric || possessive_metric {
+            // "Mr Bush's spending", "EMI Music's sales": a person, or a
+            // division of a company already named.
+            let prev = self.token_text(i.wrapping_sub(1)).trim_end_matches('.');
+            let after_name = i > first
+                && (matches!(
+                    prev,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Miss"
+                        | "Dr"
+                        | "Sir"
+                        | "Lord"
+                        | "Lady"
+                        | "President"
+                        | "Prof"
+                        | "Professor"
+                        | "Chancellor"
+                        | "Minister"
+                        | "Senator"
+                ) || self
+                    .tokens
+                    .get(i - 1)
+                    .is_some_and(|t| entities.iter().any(|e| e.span.end() == t.span.end())));
+            if (after_metric || possessive_metric) && !after_name {
                 out.push(Mention {
                     start: a,
                     end: b,
