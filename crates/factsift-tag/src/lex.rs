@@ -32,6 +32,59 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+const WHITE: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+/// A byte of a non-ASCII character: classified by decoding it.
+const HIGH: u8 = 16;
+
+/// The class of every byte, so the ASCII text of news lexes without
+/// decoding characters.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            WHITE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The character at byte `i` of `s` (a char boundary) and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Whether a letter starts at byte `i` of `s`.
+#[inline]
+fn alpha_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        Some(&b) if CLASS[b as usize] & HIGH == 0 => CLASS[b as usize] & (UPPER | LOWER) != 0,
+        Some(_) => char_at(s, i).is_some_and(|(c, _)| c.is_alphabetic()),
+        None => false,
+    }
+}
+
 /// Lexes `text[start..end]` into `out` (cleared first).
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
@@ -39,47 +92,74 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         return;
     };
     let bytes = region.as_bytes();
-    let mut it = region.char_indices().peekable();
+    let digit_at = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
     let mut glued = false;
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[b as usize];
+        let (c, len) = if class & HIGH == 0 {
+            (char::from(b), 1)
+        } else {
+            match char_at(region, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        let white = if class & HIGH == 0 {
+            class & WHITE != 0
+        } else {
+            c.is_whitespace()
+        };
+        if white {
             glued = false;
+            i += len;
             continue;
         }
         let s = i;
         let kind;
-        let mut e = i + c.len_utf8();
-        let cap = c.is_uppercase();
-        if c.is_ascii_digit()
+        let mut e = i + len;
+        let (cap, alpha) = if class & HIGH == 0 {
+            (class & UPPER != 0, class & (UPPER | LOWER) != 0)
+        } else {
+            (c.is_uppercase(), c.is_alphabetic())
+        };
+        if class & DIGIT != 0
             || (c == '.'
-                && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
+                && digit_at(i + 1)
                 && !out
                     .last()
                     .is_some_and(|t: &Tok| t.kind == Lx::Num && t.e == start + i))
         {
             kind = Lx::Num;
-            while let Some(&(j, d)) = it.peek() {
-                let separator =
-                    (d == ',' || d == '.') && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit());
+            while let Some(&d) = bytes.get(e) {
+                let separator = (d == b',' || d == b'.') && digit_at(e + 1);
                 if !(d.is_ascii_digit() || separator) {
                     break;
                 }
-                it.next();
-                e = j + 1;
+                e += 1;
             }
-        } else if c.is_alphabetic() {
+        } else if alpha {
             kind = Lx::Word;
-            while let Some(&(j, d)) = it.peek() {
-                let inner_apostrophe = is_apos(d)
-                    && region[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| n.is_alphabetic());
-                if !(d.is_alphabetic() || inner_apostrophe) {
-                    break;
+            while let Some(&d) = bytes.get(e) {
+                let dc = CLASS[d as usize];
+                if dc & (UPPER | LOWER) != 0 {
+                    e += 1;
+                } else if dc & HIGH == 0 {
+                    if d == b'\'' && alpha_at(region, e + 1) {
+                        e += 1;
+                    } else {
+                        break;
+                    }
+                } else {
+                    let Some((ch, dl)) = char_at(region, e) else {
+                        break;
+                    };
+                    if ch.is_alphabetic() || (is_apos(ch) && alpha_at(region, e + dl)) {
+                        e += dl;
+                    } else {
+                        break;
+                    }
                 }
-                it.next();
-                e = j + d.len_utf8();
             }
         } else {
             kind = Lx::Punct;
@@ -92,6 +172,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             cap,
         });
         glued = true;
+        i = e;
     }
 }
 
