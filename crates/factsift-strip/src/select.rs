@@ -16,6 +16,8 @@ const SMALL_SECTION: usize = 8;
 /// Borders do not stop the article's extension backwards (share bars and
 /// bylines sit between a lede and the body).
 const BACK_SOFT: bool = true;
+/// A line repeating the metadata title after the chosen title is the headline.
+const HEADLINE_SPLIT: bool = true;
 /// Gaps holding recurring line shapes separate list items (comments, cards).
 const LIST_ITEMS: bool = true;
 /// Below this much prose, a gap of a few short lines (a byline block)
@@ -595,12 +597,37 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     let mut keep = vec![false; n];
     let mut title: Option<usize> = None;
     if let Some((_, main)) = best_main {
-        let (first, _, profile) = chain(main, &empty, 0);
+        let (first, last0, profile) = chain(main, &empty, 0);
         let mut best = find_title(sections[first].lo, &profile, true);
         if first < main && TITLE_NEAR_MAIN {
             let near_main = find_title(sections[main].lo, &profile, true);
             if near_main.is_some_and(|(s, _)| s >= 1.0 && best.is_none_or(|(b, _)| s > b + 0.5)) {
                 best = near_main;
+            }
+        }
+        // A later line that repeats the metadata title is the headline: what
+        // comes before it (a slider of other stories, the site's name) is
+        // not the article.
+        if let Some(t) = meta_title.as_deref().filter(|_| HEADLINE_SPLIT) {
+            let lo = best.map_or(sections[first].lo, |(_, k)| k + 1);
+            let total: f32 = sections[first..=last0].iter().map(|s| s.score).sum();
+            let headline = (lo..sections[last0].hi).rev().find(|&k| {
+                let l = &lines[k];
+                let after: f32 = sections[first..=last0]
+                    .iter()
+                    .filter(|s| s.lo > k)
+                    .map(|s| s.score)
+                    .sum();
+                after >= 0.3 * total
+                    && !matches!(l.class, Class::Bad(_) | Class::Good)
+                    && (2..=40).contains(&l.words)
+                    && {
+                        let ns = norm(l.span.slice(text));
+                        ns.len() * 2 >= t.len() && t.contains(ns.as_str())
+                    }
+            });
+            if let Some(k) = headline {
+                best = Some((f32::MAX, k));
             }
         }
         let mut title_words = HashSet64::default();
