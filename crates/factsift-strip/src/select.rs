@@ -16,6 +16,8 @@ const SMALL_SECTION: usize = 8;
 /// Borders do not stop the article's extension backwards (share bars and
 /// bylines sit between a lede and the body).
 const BACK_SOFT: bool = true;
+/// HTML: this many unlinked short lines closing the article are kept.
+const TAIL_LIST: usize = 4;
 /// A line repeating the metadata title after the chosen title is the headline.
 const HEADLINE_SPLIT: bool = true;
 /// Gaps holding recurring line shapes separate list items (comments, cards).
@@ -725,11 +727,26 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 break;
             }
         }
-        for &i in kept.iter().rev() {
-            if lines[i].class == Class::Short {
-                keep[i] = false;
-            } else {
-                break;
+        // HTML: a long run of unlinked short lines closing the article is
+        // its list (dates, results, items), not chrome: links would have
+        // made chrome boilerplate already.
+        let tail_run = kept
+            .iter()
+            .rev()
+            .take_while(|&&i| lines[i].class == Class::Short)
+            .count();
+        let list_tail = doc.layout.is_some()
+            && tail_run >= TAIL_LIST
+            && kept[kept.len() - tail_run..]
+                .iter()
+                .all(|&i| lines[i].link_density < 0.1);
+        if !list_tail {
+            for &i in kept.iter().rev() {
+                if lines[i].class == Class::Short {
+                    keep[i] = false;
+                } else {
+                    break;
+                }
             }
         }
     }
