@@ -2223,7 +2223,18 @@ impl Doc<'_> {
             })
         };
         let Some(cue) = before.or_else(after) else {
-            return "actual";
+            // A headline announces cuts and hirings in the present tense
+            // ("Telegraph newspapers axe 90 jobs"): they are to come.
+            let headline = self.text.get(..s0).is_some_and(|t| t.trim().is_empty());
+            let past = self.text.get(s0..q0).is_some_and(|t| {
+                t.split_whitespace()
+                    .any(|w| matches!(w.to_ascii_lowercase().as_str(), "has" | "have" | "had"))
+            });
+            return if event && headline && !past {
+                "target"
+            } else {
+                "actual"
+            };
         };
         if cue.end <= q0 {
             // A past-tense trigger or a new clause between the cue and the
