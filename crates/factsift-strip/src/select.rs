@@ -735,11 +735,16 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             .rev()
             .take_while(|&&i| lines[i].class == Class::Short)
             .count();
-        let list_tail = doc.layout.is_some()
-            && tail_run >= TAIL_LIST
-            && kept[kept.len() - tail_run..]
-                .iter()
-                .all(|&i| lines[i].link_density < 0.1);
+        let run = &kept[kept.len() - tail_run..];
+        let list_tail = tail_run >= TAIL_LIST
+            && (doc.layout.is_some() && run.iter().all(|&i| lines[i].link_density < 0.1)
+                // A line ending in a colon announces the list that follows.
+                || run.first().is_some_and(|&i| {
+                    i > 0
+                        && [i - 1, i]
+                            .iter()
+                            .any(|&j| lines[j].span.slice(text).ends_with(':'))
+                }));
         if !list_tail {
             for &i in kept.iter().rev() {
                 if lines[i].class == Class::Short {
