@@ -44,6 +44,9 @@ pub(crate) struct Line {
     pub template: bool,
     /// A blank line precedes this line in the text.
     pub blank_before: bool,
+    /// The whole line is one bracketed label (`[photo caption]`): how text
+    /// browsers render an image or an empty form field (text pages only).
+    pub bracketed: bool,
     /// The line starts with a list bullet (`•`, `*`, `□`, `-`...).
     pub bullet: bool,
     /// The block's element in the layout (HTML only, else `usize::MAX`).
@@ -221,6 +224,7 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
         blank_before: false,
         heading: false,
         element: usize::MAX,
+        bracketed: false,
         bullet: s.starts_with(['•', '*', '□', '◦', '▪', '■', '·', '-', '–', '»', '›', '+']),
         class: Class::Short,
     }
@@ -245,6 +249,10 @@ pub(crate) fn text_lines(lex: &Lexicon, doc: &Document) -> Vec<Line> {
             let span = Span::from_range(s..s + trimmed.len());
             let mut l = line(lex, text, span, &mut buf);
             l.blank_before = blank;
+            l.bracketed = trimmed.len() >= 2
+                && trimmed.starts_with('[')
+                && trimmed.ends_with(']')
+                && !trimmed[1..trimmed.len() - 1].contains(['[', ']']);
             out.push(l);
             blank = false;
         }
@@ -261,6 +269,9 @@ pub(crate) fn classify(l: &Line, stopless: bool) -> Class {
     }
     if let Some((r, true)) = l.cue {
         return Class::Bad(r);
+    }
+    if l.bracketed {
+        return Class::Bad(DropReason::Metadata);
     }
     if let Some(r) = l.hint {
         return Class::Bad(r);

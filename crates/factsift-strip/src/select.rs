@@ -656,6 +656,10 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             while i < n {
                 match lines[i].class {
                     Class::Bad(DropReason::Advertisement) => {}
+                    // One image between the article's list items.
+                    Class::Bad(_)
+                        if lines[i].bracketed && !lines.get(i + 1).is_some_and(|l| l.bracketed) => {
+                    }
                     Class::Bad(_) => break,
                     _ => {
                         if let Some(k) = section_of[i] {
