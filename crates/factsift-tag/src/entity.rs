@@ -3,10 +3,13 @@
 
 use crate::BuildError;
 use crate::lex::Lx;
+use crate::lex::Tok;
 use crate::lexicon::{HashMap, HashSet};
 use crate::lexicon::{field, rows};
 use crate::sent::Sent;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use factsift_core::{Entity, EntityKind, Span};
 
 /// One gazetteer entry: a surface form and what it names.
@@ -85,6 +88,7 @@ impl Entities {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&rows.surfaces)?;
         let mut by_surface = HashMap::default();
         for (i, s) in rows.surfaces.iter().enumerate() {
@@ -100,14 +104,47 @@ impl Entities {
         })
     }
 
-    /// Gazetteer matches in `text[start..end]`, appended to `out`.
-    pub fn gazetteer(&self, text: &str, start: usize, end: usize, out: &mut Vec<Entity>) {
+    /// Gazetteer matches in `text[start..end]`, whose lexed tokens are
+    /// `toks`, appended to `out`.
+    ///
+    /// A name starts a token, capitalised or a digit, that does not touch a
+    /// letter or digit before it: only there is the automaton run, anchored,
+    /// for the longest name starting there; the next search starts after
+    /// the name it found, kept or not (`Samsungs` hides `Samsung`).
+    pub fn gazetteer(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok],
+        out: &mut Vec<Entity>,
+    ) {
         let Some(region) = text.get(start..end) else {
             return;
         };
         let b = region.as_bytes();
-        for m in self.ac.find_iter(region) {
-            let (s, e) = (m.start(), m.end());
+        let mut resume = 0;
+        for (k, t) in toks.iter().enumerate() {
+            let s = t.s - start;
+            if s < resume {
+                continue;
+            }
+            let name_start = match t.kind {
+                Lx::Word => t.cap,
+                Lx::Num => b.get(s).is_some_and(u8::is_ascii_digit),
+                Lx::Punct => false,
+            };
+            // Glued to a word or number before it: inside a longer token.
+            let inside = k > 0 && t.glued && toks[k - 1].kind != Lx::Punct;
+            if !name_start || inside {
+                continue;
+            }
+            let input = Input::new(region).range(s..).anchored(Anchored::Yes);
+            let Some(m) = self.ac.find(input) else {
+                continue;
+            };
+            let e = m.end();
+            resume = e;
             let before_ok = s == 0
                 || !region[..s]
                     .chars()
@@ -119,14 +156,6 @@ impl Entities {
                     .next()
                     .is_some_and(char::is_alphanumeric);
             if !before_ok || !after_ok {
-                continue;
-            }
-            // Names are written capitalised: `apple` is fruit, `Apple` a company.
-            if !region[s..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            {
                 continue;
             }
             let Some(entry) = self.entries.get(m.pattern().as_usize()) else {

@@ -289,7 +289,7 @@ impl Tagger {
                 tags.quantities.push(q);
             }
             gaz.clear();
-            self.entities.gazetteer(text, start, end, &mut gaz);
+            self.entities.gazetteer(text, start, end, &toks, &mut gaz);
             for m in &models {
                 // `Xiaomi Mi 6`: the maker stays an ORG, the product starts after it.
                 let mut span = m.span;
