@@ -539,6 +539,26 @@ impl<'l> Quantities<'l> {
         if !self.may_start(s, i) {
             return None;
         }
+        // The most frequent candidates, `a` and `an`, start an amount only
+        // as `a dozen`, `a third`, `a million` or `A$5`.
+        if matches!(s.w(i), "a" | "an")
+            && !matches!(
+                s.w(i + 1),
+                "$" | "dozen"
+                    | "third"
+                    | "half"
+                    | "fifth"
+                    | "tenth"
+                    | "quarter"
+                    | "hundred"
+                    | "thousand"
+                    | "million"
+                    | "billion"
+                    | "trillion"
+            )
+        {
+            return None;
+        }
         // Ranks: `No. 1`, `number one`, `top three`.
         if let Some(f) = self.rank(s, i) {
             return Some(f);
