@@ -18,6 +18,8 @@ const SMALL_SECTION: usize = 8;
 const BACK_SOFT: bool = true;
 /// HTML: this many unlinked short lines closing the article are kept.
 const TAIL_LIST: usize = 4;
+/// Repeated prose lines are near-prose (see [`demote_repeats`]).
+const DEMOTE_REPEATS: bool = true;
 /// A line repeating the metadata title after the chosen title is the headline.
 const HEADLINE_SPLIT: bool = true;
 /// Gaps holding recurring line shapes separate list items (comments, cards).
@@ -280,6 +282,35 @@ fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
         .collect()
 }
 
+/// Prose lines of at most this many words that occur twice on a page are
+/// headlines or captions repeated, not body paragraphs.
+const REPEAT_MAX_WORDS: u32 = 40;
+
+/// Demote prose lines that occur more than once on the page to near-prose:
+/// an article's paragraphs are not repeated verbatim, its headline (page
+/// title and article heading) and captions often are.
+fn demote_repeats(lines: &mut [Line], text: &str) {
+    let mut counts: fnv::FnvHashMap<u64, u32> = fnv::FnvHashMap::default();
+    let key = |l: &Line| line_hash(l.span.slice(text));
+    for l in lines
+        .iter()
+        .filter(|l| l.class == Class::Good && l.words <= REPEAT_MAX_WORDS)
+    {
+        *counts.entry(key(l)).or_default() += 1;
+    }
+    if counts.values().all(|&c| c < 2) {
+        return;
+    }
+    for l in lines.iter_mut() {
+        if l.class == Class::Good
+            && l.words <= REPEAT_MAX_WORDS
+            && counts.get(&key(l)).is_some_and(|&c| c >= 2)
+        {
+            l.class = Class::Near;
+        }
+    }
+}
+
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
     s.chars()
@@ -352,6 +383,9 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         l.class = features::classify(l, stopless);
     }
     mark_bylines(&mut lines, text);
+    if DEMOTE_REPEATS {
+        demote_repeats(&mut lines, text);
+    }
     let n = lines.len();
     let weak = |c: Class| matches!(c, Class::Short | Class::Bad(_));
     let sep: Vec<bool> = (0..n)
@@ -610,7 +644,9 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // A later line that repeats the metadata title is the headline: what
         // comes before it (a slider of other stories, the site's name) is
         // not the article.
-        if let Some(t) = meta_title.as_deref().filter(|_| HEADLINE_SPLIT) {
+        // Without a metadata title, a headline-sized line that repeats an
+        // earlier line of the page (the page's title heading) is one.
+        if HEADLINE_SPLIT {
             let lo = best.map_or(sections[first].lo, |(_, k)| k + 1);
             let total: f32 = sections[first..=last0].iter().map(|s| s.score).sum();
             let headline = (lo..sections[last0].hi).rev().find(|&k| {
@@ -623,9 +659,19 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 after >= 0.3 * total
                     && !matches!(l.class, Class::Bad(_) | Class::Good)
                     && (2..=40).contains(&l.words)
-                    && {
-                        let ns = norm(l.span.slice(text));
-                        ns.len() * 2 >= t.len() && t.contains(ns.as_str())
+                    && match meta_title.as_deref() {
+                        Some(t) => {
+                            let ns = norm(l.span.slice(text));
+                            ns.len() * 2 >= t.len() && t.contains(ns.as_str())
+                        }
+                        None => {
+                            l.words >= 5 && lines[lo..k].iter().all(|e| e.class != Class::Good) && {
+                                let h = line_hash(l.span.slice(text));
+                                lines[..k]
+                                    .iter()
+                                    .any(|e| line_hash(e.span.slice(text)) == h)
+                            }
+                        }
                     }
             });
             if let Some(k) = headline {
