@@ -390,6 +390,11 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
         let before = before.rsplit(". ").next().unwrap_or("");
         let before = before.rsplit('\n').next().unwrap_or("");
         let near: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+        let wider: Vec<&str> = before.split_whitespace().rev().take(8).collect();
+        // "December 2004": a date, no comparison's year.
+        let dated = near
+            .first()
+            .is_some_and(|w| crate::time::is_calendar_word(w.trim_end_matches(',')));
         // "by 2007", "until 2010": a deadline says only that the year
         // reported on is earlier, not which one.
         if near
@@ -399,16 +404,35 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
             continue;
         }
         // "than in 2003", but not a bound ("more than 40% in 2004").
-        let compare_at = near.iter().enumerate().find_map(|(i, w)| {
-            (matches!(
-                *w,
-                "than" | "with" | "from" | "against" | "since" | "on" | "to" | "after"
-            ) && !(*w == "than"
-                && near
-                    .get(i + 1)
-                    .is_some_and(|b| matches!(*b, "more" | "less" | "fewer" | "rather"))))
-            .then_some(i)
-        });
+        let compare_at = near
+            .iter()
+            .enumerate()
+            .find_map(|(i, w)| {
+                (matches!(
+                    *w,
+                    "than" | "with" | "from" | "against" | "since" | "on" | "to" | "after"
+                ) && !(*w == "than"
+                    && i > 0
+                    && near.get(i - 1).is_some_and(|n| {
+                        n.starts_with(|c: char| c.is_ascii_digit() || "$£€¥".contains(c))
+                    })
+                    && near
+                        .get(i + 1)
+                        .is_some_and(|b| matches!(*b, "more" | "less" | "fewer" | "rather"))))
+                .then_some(i)
+            })
+            .filter(|_| !dated)
+            // "compared with a loss of 984m euros in 2003", "the same period in 2003".
+            .or_else(|| {
+                wider
+                    .iter()
+                    .position(|w| *w == "compared" || *w == "against")
+                    .or_else(|| {
+                        (near.contains(&"same") && near.iter().any(|w| w.starts_with("period")))
+                            .then_some(4)
+                    })
+                    .map(|i| i.max(2))
+            });
         // The outlook: a future word around the year, or a hedged one
         // earlier in its sentence ("warned that earnings in 2005 may also
         // slide").
@@ -1223,7 +1247,16 @@ impl Doc<'_> {
         // "from 2.4bn euros in 2003": its own time, no shift.
         let own_time = times.iter().any(|t| {
             t.span.start() >= q1
-                && self.pos.between(q1, t.span.start()) <= 2
+                && (self.pos.between(q1, t.span.start()) <= 2
+                    // "from £3.24bn ($6.13bn) in 2003": past a conversion.
+                    || self.text.get(q1..t.span.start()).is_some_and(|g| {
+                        let g = g.trim_start();
+                        g.starts_with('(')
+                            && g.find(')').is_some_and(|close| {
+                                g.get(close + 1..)
+                                    .is_some_and(|rest| rest.split_whitespace().count() <= 1)
+                            })
+                    }))
                 && !cues.iter().any(|c| {
                     c.cat == Cat::Vs && overlaps(c.start, c.end, t.span.start(), t.span.end())
                 })
@@ -2009,8 +2042,22 @@ impl Doc<'_> {
             } else {
                 self.pos.between(q1, a)
             };
-            // A time well after the number belongs to a later clause.
-            if a >= q1 && d > 8 {
+            // A time well after the number belongs to a later clause, and
+            // so does one after another metric ("profits drop 33% and warned
+            // that earnings in 2005 may also slide").
+            if a >= q1
+                && (d > 8
+                    || cues.iter().any(|c| {
+                        c.cat == Cat::Metric
+                            && c.start >= q1
+                            && c.end <= a
+                            && self.text.get(q1..c.start).is_some_and(|g| {
+                                [" and ", " but ", " while ", " that ", " although "]
+                                    .iter()
+                                    .any(|w| g.contains(w))
+                            })
+                    }))
+            {
                 continue;
             }
             // Another number between the time and this one: it is that number's time.
@@ -2225,7 +2272,19 @@ impl Doc<'_> {
         let Some(cue) = before.or_else(after) else {
             // A headline announces cuts and hirings in the present tense
             // ("Telegraph newspapers axe 90 jobs"): they are to come.
-            let headline = self.text.get(..s0).is_some_and(|t| t.trim().is_empty());
+            // A headline: the first line, on a line of its own, without a
+            // full stop.
+            let line_end = self
+                .text
+                .get(s0..)
+                .and_then(|t| t.find('\n'))
+                .map(|e| s0 + e);
+            let headline = self.text.get(..s0).is_some_and(|t| t.trim().is_empty())
+                && line_end.is_some_and(|e| {
+                    self.text
+                        .get(s0..e)
+                        .is_some_and(|l| !l.trim_end().ends_with(['.', '!', '?']))
+                });
             let past = self.text.get(s0..q0).is_some_and(|t| {
                 t.split_whitespace()
                     .any(|w| matches!(w.to_ascii_lowercase().as_str(), "has" | "have" | "had"))
