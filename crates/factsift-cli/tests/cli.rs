@@ -2,16 +2,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn factsift() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_factsift"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::{factsift, repo, succeed};
 
 fn run(args: &[&str]) -> Output {
     factsift().args(args).current_dir(repo()).output().unwrap()
@@ -26,11 +20,10 @@ fn lines(out: &Output) -> Vec<serde_json::Value> {
 
 #[test]
 fn tokenize_corpus_keeps_numbers_whole() {
-    let out = run(&["tokenize", "-q", "corpus/"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        factsift()
+            .args(["tokenize", "-q", "corpus/"])
+            .current_dir(repo()),
     );
     let docs = lines(&out);
     assert_eq!(docs.len(), 5);
@@ -206,17 +199,12 @@ fn new_output_files_are_not_private() {
 fn report_is_one_self_contained_page() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("report.html");
-    let out = factsift()
-        .args(["report", "-q", "--gold", "gold/seeds.jsonl", "-o"])
-        .arg(&target)
-        .arg("corpus/")
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        factsift()
+            .args(["report", "-q", "--gold", "gold/seeds.jsonl", "-o"])
+            .arg(&target)
+            .arg("corpus/")
+            .current_dir(repo()),
     );
     let html = std::fs::read_to_string(&target).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"));

@@ -4,12 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::{factsift, repo, succeed};
 
 /// `../shared` beside the checkout; CI always has it, elsewhere the test
 /// says it skips.
@@ -27,16 +25,7 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn extract(inputs: &[PathBuf]) -> Vec<factsift_core::Fact> {
-    let out = Command::new(env!("CARGO_BIN_EXE_factsift"))
-        .args(["extract", "-q"])
-        .args(inputs)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(factsift().args(["extract", "-q"]).args(inputs));
     factsift_eval::parse_facts(&out.stdout[..], "extract output").unwrap()
 }
 

@@ -13,9 +13,8 @@ use std::time::{Duration, Instant};
 /// Upper bound for any one run: only a hang should reach it.
 const HANG: Duration = Duration::from_secs(60);
 
-fn factsift() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_factsift"))
-}
+mod common;
+use common::factsift;
 
 /// Runs the binary with a time bound, killing it on a hang.
 fn run_in(dir: &Path, args: &[&str]) -> Output {

@@ -3,23 +3,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::repo;
 
 fn factsift(args: &[&std::ffi::OsStr]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_factsift"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    common::succeed(common::factsift().args(args)).stdout
 }
 
 fn os(s: &str) -> &std::ffi::OsStr {

@@ -7,9 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::{factsift, repo, succeed};
 
 /// A Python that can import pyspark: the venv of scripts/spark_setup.sh, else python3.
 fn spark_python() -> Option<PathBuf> {
@@ -87,16 +86,11 @@ fn spark_run_equals_single_process_run() {
     let docs = dump(dir.path());
 
     let single = dir.path().join("single.jsonl");
-    let out = Command::new(bin)
-        .args(["extract", "-q", "--single-pass", "-o"])
-        .arg(&single)
-        .arg(&docs)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        factsift()
+            .args(["extract", "-q", "--single-pass", "-o"])
+            .arg(&single)
+            .arg(&docs),
     );
     let expected = std::fs::read(&single).unwrap();
     assert!(
@@ -106,20 +100,15 @@ fn spark_run_equals_single_process_run() {
 
     for (reduce, partitions) in [("files", "3"), ("tree", "4")] {
         let facts = dir.path().join(format!("spark-{reduce}.jsonl"));
-        let out = Command::new(&python)
-            .arg(repo().join("scripts/spark_run.py"))
-            .arg(&docs)
-            .arg("-o")
-            .arg(&facts)
-            .args(["--partitions", partitions, "--reduce", reduce])
-            .args(["--master", "local[2]"])
-            .env("FACTSIFT_BIN", bin)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "spark_run.py --reduce {reduce} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
+        succeed(
+            Command::new(&python)
+                .arg(repo().join("scripts/spark_run.py"))
+                .arg(&docs)
+                .arg("-o")
+                .arg(&facts)
+                .args(["--partitions", partitions, "--reduce", reduce])
+                .args(["--master", "local[2]"])
+                .env("FACTSIFT_BIN", bin),
         );
         let got = std::fs::read(&facts).unwrap();
         assert!(
