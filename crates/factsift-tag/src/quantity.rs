@@ -904,8 +904,10 @@ impl<'l> Quantities<'l> {
     }
 
     fn cue_before(&self, s: &Sent, i: usize, q: &mut Quantity) {
+        // The word just before rules out almost every cue: compare it first.
+        let prev = s.w(i.wrapping_sub(1));
         for (k, bd) in &self.lx.bounds_before {
-            if s.ends_before(i, k) {
+            if k.last().is_some_and(|l| l == prev) && s.ends_before(i, k) {
                 q.bound = *bd;
                 q.cue = Some(s.span(i - k.len(), i));
                 return;
@@ -918,10 +920,11 @@ impl<'l> Quantities<'l> {
         if p > 0 && s.w(p - 1) == "by" {
             p -= 1;
         }
+        let prev = s.w(p.wrapping_sub(1));
         self.lx
             .change
             .iter()
-            .find(|(k, _)| s.ends_before(p, k))
+            .find(|(k, _)| k.last().is_some_and(|l| l == prev) && s.ends_before(p, k))
             .is_some_and(|(_, d)| d.is_some())
     }
 
