@@ -1735,6 +1735,16 @@ impl Doc<'_> {
                 if d > 1 {
                     continue;
                 }
+                // "a profit of $3.36bn, up 27%": the change is the percent's;
+                // the amount is the level.
+                let next_number = self.text.get(c.end..).is_some_and(|r| {
+                    let r = r.trim_start();
+                    let r = r.strip_prefix("by ").unwrap_or(r).trim_start();
+                    r.starts_with(|ch: char| ch.is_ascii_digit())
+                });
+                if !percent && next_number {
+                    continue;
+                }
                 d
             } else {
                 continue;
@@ -2040,7 +2050,15 @@ impl Doc<'_> {
             let mut d = if b <= q0 {
                 self.pos.between(b, q0)
             } else {
-                self.pos.between(q1, a)
+                // "$261.9m (£135.6m), for the three months to 30 November":
+                // a conversion in brackets does not put the time further away.
+                let skip = self
+                    .text
+                    .get(q1..a)
+                    .filter(|g| g.trim_start().starts_with('('))
+                    .and_then(|g| g.find(')'))
+                    .map_or(0, |close| self.pos.between(q1, q1 + close + 1));
+                self.pos.between(q1, a).saturating_sub(skip)
             };
             // A time well after the number belongs to a later clause, and
             // so does one after another metric ("profits drop 33% and warned
