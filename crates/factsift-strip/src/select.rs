@@ -27,6 +27,10 @@ const LIST_ITEMS: bool = true;
 /// Below this much prose, a gap of a few short lines (a byline block)
 /// joins the next section without a coherence test.
 const HEADER_JOIN: bool = true;
+/// A gap of short lines announced by a colon (the article's list) joins.
+const LISTED_GAP: bool = true;
+/// The longest such list, in lines.
+const MAX_LIST: usize = 40;
 /// Below this much prose, bylines and share bars do not end the article.
 const HEADER_WORDS: f32 = 80.0;
 /// HTML: keep the non-boilerplate lines of the article's container.
@@ -448,7 +452,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // comments"): the sections are items of a list, not one article.
         let rec = (glo..ghi).filter(|&i| recurring[i]);
         if LIST_ITEMS && rec.clone().count() >= 2 && rec.clone().any(|i| lines[i].digits > 0) {
-            return (usize::MAX, true, true, true);
+            return (usize::MAX, true, true, true, false);
         }
         let g = &lines[glo..ghi];
         let hard = g.iter().any(|l| {
@@ -459,7 +463,13 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             .iter()
             .any(|l| matches!(l.class, Class::Bad(DropReason::Byline | DropReason::Social)));
         let any_bad = g.iter().any(|l| matches!(l.class, Class::Bad(_)));
-        (g.len(), hard, weak, any_bad)
+        // The gap is a list the article announces with a colon (and no
+        // recurring line says it is a list of comments or cards).
+        let listed = [glo - 1, glo]
+            .iter()
+            .any(|&i| lines[i].span.slice(text).ends_with(':'))
+            && !recurring[glo..ghi].iter().any(|&r| r);
+        (g.len(), hard, weak, any_bad, listed)
     };
     // `short_so_far`: the article has little prose yet, so a byline or a
     // share bar is still its header rather than its end.
@@ -474,11 +484,14 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         MAX_GAP
     };
     let joins = |k: usize,
-                 gap: (usize, bool, bool, bool),
+                 gap: (usize, bool, bool, bool, bool),
                  profile: &HashSet64,
                  back: bool,
                  short_so_far: bool| {
-        let (len, hard, weak, any_bad) = gap;
+        let (len, hard, weak, any_bad, listed) = gap;
+        if LISTED_GAP && listed && !back && !any_bad && len <= MAX_LIST {
+            return true;
+        }
         let border = hard || (weak && !short_so_far);
         if (border && !(back && BACK_SOFT)) || len > max_gap {
             return false;
