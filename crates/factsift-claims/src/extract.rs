@@ -1076,6 +1076,9 @@ impl Doc<'_> {
         if q.conversion_of.is_some() || q.vague || q.kind == QuantityKind::Measure {
             return None;
         }
+        if q.kind == QuantityKind::Money && self.bracketed_conversion(q0, s0, others) {
+            return None;
+        }
         if self.not_a_fact(q, s0, cues, entities, times) {
             return None;
         }
@@ -1348,6 +1351,38 @@ impl Doc<'_> {
             optional: false,
             aliases: Vec::new(),
         })
+    }
+
+    /// "3bn yuan in 2004 ($365m; £190m)": an amount opening a bracket (or
+    /// listed in it) right after another amount, with at most three words
+    /// between, is that amount's conversion even when the tagger did not
+    /// link them.
+    fn bracketed_conversion(&self, q0: usize, s0: usize, others: &[(usize, usize)]) -> bool {
+        let Some(before) = self.text.get(s0..q0) else {
+            return false;
+        };
+        let before = before.trim_end();
+        let open = if before.ends_with('(') {
+            Some(before.len() - 1)
+        } else if before.ends_with(';') {
+            before.rfind('(').filter(|&o| !before[o..].contains(')'))
+        } else {
+            None
+        };
+        let Some(open) = open.map(|o| s0 + o) else {
+            return false;
+        };
+        others
+            .iter()
+            .filter(|&&(_, e)| e <= open)
+            .max_by_key(|&&(_, e)| e)
+            .is_some_and(|&(a, e)| {
+                let prev = self.text.get(a..e).unwrap_or("");
+                !prev.trim_end().ends_with('%')
+                    && self.text.get(e..open).is_some_and(|g| {
+                        g.split_whitespace().count() <= 3 && !g.contains(['(', ')'])
+                    })
+            })
     }
 
     /// Numbers that are no facts: years, model names, phone numbers, ages.
@@ -1725,7 +1760,26 @@ impl Doc<'_> {
                     .unwrap_or("")
                     .trim()
                     .to_ascii_lowercase();
-                let direct = gap.is_empty() || gap == "by" || gap == "of";
+                // "dip by at least A$30m": a bound may follow the "by".
+                let direct = gap.is_empty()
+                    || gap == "by"
+                    || gap == "of"
+                    || gap.strip_prefix("by ").is_some_and(|b| {
+                        matches!(
+                            b,
+                            "at least"
+                                | "about"
+                                | "around"
+                                | "nearly"
+                                | "almost"
+                                | "some"
+                                | "more than"
+                                | "up to"
+                                | "as much as"
+                                | "over"
+                                | "roughly"
+                        )
+                    });
                 if level || d > if by { 10 } else { 3 } || (!percent && !direct) {
                     continue;
                 }
