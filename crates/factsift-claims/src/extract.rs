@@ -353,7 +353,7 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
 /// year of an outlook ("For 2005, it is projecting") for the year before.
 fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
     // Votes and the first position of each year.
-    let mut votes: HashMap<i32, (usize, usize)> = HashMap::new();
+    let mut votes: HashMap<i32, usize> = HashMap::new();
     // The headline and the lead: the first two non-empty lines.
     let lead = text
         .split_inclusive('\n')
@@ -467,12 +467,11 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
             None => y,
         };
         // The headline and the lead state what the article reports on.
-        let v = votes.entry(year).or_insert((0, start));
-        v.0 += if start < lead { 2 } else { 1 };
+        *votes.entry(year).or_default() += if start < lead { 2 } else { 1 };
     }
     votes
         .into_iter()
-        .max_by_key(|&(y, (n, _))| (n, y))
+        .max_by_key(|&(y, n)| (n, y))
         .map(|(y, _)| y)
 }
 
