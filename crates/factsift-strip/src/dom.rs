@@ -16,14 +16,15 @@ fn element_hint(lex: &Lexicon, tag: &str, hints: &str) -> Option<Hint> {
     if matches!(found, Some(Hint::Drop(_))) {
         return found;
     }
-    for word in hints.split([' ', '-', '_', ':']) {
-        if word.is_empty() {
-            continue;
-        }
+    let words = || hints.split([' ', '-', '_', ':']).filter(|w| !w.is_empty());
+    if words().any(|w| lex.hint(w) == Some(Hint::Embed)) {
+        return None;
+    }
+    for word in words() {
         match lex.hint(word) {
             Some(Hint::Drop(r)) => return Some(Hint::Drop(r)),
             Some(Hint::Article) => found = Some(Hint::Article),
-            None => {}
+            Some(Hint::Embed) | None => {}
         }
     }
     found

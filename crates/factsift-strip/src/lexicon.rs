@@ -31,6 +31,9 @@ pub(crate) enum Hint {
     Drop(DropReason),
     /// Evidence of the article body.
     Article,
+    /// Content embedded in the article (a quoted post, a video): its
+    /// element's drop hints ("social-media-embed") do not count.
+    Embed,
 }
 
 #[derive(Debug)]
@@ -152,6 +155,8 @@ impl Lexicon {
                 let f = fields(file, no, line, 2)?;
                 let hint = if f[0] == "article" {
                     Hint::Article
+                } else if f[0] == "embed" {
+                    Hint::Embed
                 } else {
                     Hint::Drop(reason(file, no, f[0])?)
                 };
