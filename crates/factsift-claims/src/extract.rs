@@ -1955,10 +1955,32 @@ impl Doc<'_> {
             _ => (3, 2),
         };
         let mut best: Option<(i64, &crate::lexicon::Trigger, usize)> = None;
+        // "About 1,100 jobs will go ... while 1,200 and 550 will go in IT",
+        // "Another 1,700 will go": a bare count whose verb is a trigger of
+        // the metric just reported counts the same things.
+        let mut continued: Option<(usize, usize)> = None;
         for c in cues.iter().filter(|c| c.cat == Cat::Metric) {
             let Some(t) = lex.triggers.get(c.value) else {
                 continue;
             };
+            if kind_bit == K_COUNT
+                && class.is_none()
+                && t.kinds & kind_bit != 0
+                && t.needs & class_bit == 0
+                && t.metric.is_some()
+                && t.metric == ctx.last_metric
+                && c.start >= q.span.end()
+                && (self.pos.between(q.span.end(), c.start) <= 1
+                    // "1,200 and 550 will go"
+                    || self.text.get(q.span.end()..c.start).is_some_and(|g| {
+                        let w: Vec<&str> = g.split_whitespace().collect();
+                        w.len() == 2
+                            && w[0] == "and"
+                            && w[1].starts_with(|ch: char| ch.is_ascii_digit())
+                    }))
+            {
+                continued = t.metric.map(|m| (m, c.start));
+            }
             if t.kinds & kind_bit == 0 || (kind_bit == K_COUNT && t.needs & class_bit == 0) {
                 continue;
             }
@@ -1991,6 +2013,16 @@ impl Doc<'_> {
                 change: false,
                 trigger_start: start,
             }),
+            None if continued.is_some() => {
+                let (metric, start) = continued?;
+                Some(Choice {
+                    anaphoric: false,
+                    metric,
+                    neg: false,
+                    change: false,
+                    trigger_start: start,
+                })
+            }
             None => {
                 let c = class?;
                 let m = (*lex.class_default.get(c)?)?;
@@ -2377,7 +2409,11 @@ impl Doc<'_> {
                             && self.lex.triggers.get(c.value).is_some_and(|t| t.past)))
             });
             if between {
-                return "actual";
+                // "... while 1,200 and 550 will go": the number's own verb.
+                return match after().map(|c| self.value(c)) {
+                    Some("target") | Some("own") => "target",
+                    _ => "actual",
+                };
             }
         }
         let word = self
