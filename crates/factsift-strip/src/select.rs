@@ -292,8 +292,9 @@ const REPEAT_MAX_WORDS: u32 = 40;
 
 /// Demote prose lines that occur more than once on the page to near-prose:
 /// an article's paragraphs are not repeated verbatim, its headline (page
-/// title and article heading) and captions often are.
-fn demote_repeats(lines: &mut [Line], text: &str) {
+/// title and article heading) and captions often are. On text pages, three
+/// or more copies make a line boilerplate.
+fn demote_repeats(lines: &mut [Line], text: &str, html: bool) {
     let mut counts: fnv::FnvHashMap<u64, u32> = fnv::FnvHashMap::default();
     let key = |l: &Line| line_hash(l.span.slice(text));
     for l in lines
@@ -306,11 +307,15 @@ fn demote_repeats(lines: &mut [Line], text: &str) {
         return;
     }
     for l in lines.iter_mut() {
-        if l.class == Class::Good
-            && l.words <= REPEAT_MAX_WORDS
-            && counts.get(&key(l)).is_some_and(|&c| c >= 2)
-        {
-            l.class = Class::Near;
+        if l.class == Class::Good && l.words <= REPEAT_MAX_WORDS {
+            match counts.get(&key(l)) {
+                // Three or more copies: an image's alt text or a card
+                // repeated through the page.
+                // (Text pages only: an HTML page may repeat a table row.)
+                Some(&c) if c >= 3 && !html => l.class = Class::Bad(DropReason::Other),
+                Some(&c) if c >= 2 => l.class = Class::Near,
+                _ => {}
+            }
         }
     }
 }
@@ -388,7 +393,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     }
     mark_bylines(&mut lines, text);
     if DEMOTE_REPEATS {
-        demote_repeats(&mut lines, text);
+        demote_repeats(&mut lines, text, doc.layout.is_some());
     }
     let n = lines.len();
     let weak = |c: Class| matches!(c, Class::Short | Class::Bad(_));
