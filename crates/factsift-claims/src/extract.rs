@@ -92,6 +92,9 @@ struct Sent<'s> {
 struct Context {
     period: Option<Period>,
     last_metric: Option<usize>,
+    /// The paragraph's last geographic scope and the (base) metric and
+    /// subject it was stated for.
+    scope: Option<(String, String, String)>,
     /// The last period of each granularity the document stated, kept
     /// across paragraphs: "Turnover for the quarter" after "the three
     /// months to 31 December 2004" two paragraphs up.
@@ -302,6 +305,13 @@ pub(crate) fn extract(
                 .position(|m| *m == fact.metric.trim_end_matches("_change"))
             {
                 ctx.last_metric = Some(m);
+            }
+            if let Some(sc) = &fact.scope {
+                ctx.scope = Some((
+                    fact.metric.trim_end_matches("_change").to_string(),
+                    fact.subject.clone(),
+                    sc.clone(),
+                ));
             }
             last = Some((q.span.end(), fact.clone()));
             facts.push(fact);
@@ -1302,6 +1312,17 @@ impl Doc<'_> {
             prev.scope.clone()
         } else {
             self.scope(q, mentions, cues, entities, &subject)
+                .or_else(|| {
+                    // "BMW sold 95,000 cars in Asia last year. BMW-brand sales
+                    // rose 2.3% to 80,600": the paragraph's scope carries over to
+                    // the same company's same metric when no place is named.
+                    ctx.scope.as_ref().and_then(|(m, subj, sc)| {
+                        (*m == *metric_name
+                            && *subj == subject
+                            && !entities.iter().any(|e| e.kind == EntityKind::Gpe))
+                        .then(|| sc.clone())
+                    })
+                })
         };
         let mut bound = q.bound;
         if bound == Bound::Eq {
