@@ -1103,6 +1103,16 @@ impl Doc<'_> {
             None => self.metric(q, cues, mentions, ctx)?,
         };
         let metric_name = self.lex.metrics.get(choice.metric)?;
+        // A small count spelled out ("two album releases", "three franchise
+        // restaurants", "its three marques") is incidental unless its verb
+        // stands right before it ("opened three stores").
+        if q.kind == QuantityKind::Count
+            && q.value < 10.0
+            && q.span.slice(self.text).chars().all(char::is_alphabetic)
+            && !(choice.trigger_start < q0 && self.pos.between(choice.trigger_start, q0) <= 2)
+        {
+            return None;
+        }
 
         // Subject.
         let (subject, named) = self.subject(q, mentions, metric_name, topic)?;
