@@ -2150,6 +2150,14 @@ impl Doc<'_> {
             if overlaps(a, b, q0, q1) {
                 continue;
             }
+            // "May's debt": a possessive names a company or a person, not a month.
+            if self
+                .text
+                .get(b..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+            {
+                continue;
+            }
             if cues
                 .iter()
                 .any(|c| matches!(c.cat, Cat::Vs | Cat::Per) && overlaps(c.start, c.end, a, b))
