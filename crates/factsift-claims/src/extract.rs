@@ -771,6 +771,52 @@ impl Doc<'_> {
                     .tokens
                     .get(i - 1)
                     .is_some_and(|t| entities.iter().any(|e| e.span.end() == t.span.end())));
+            // "Barclays Capital investment bank", "Acme Foods division": a
+            // named division of a company named right before it.
+            let owner = self.tokens.get(i.wrapping_sub(1)).and_then(|t| {
+                entities.iter().find(|e| {
+                    e.kind == EntityKind::Org
+                        && e.span.end() == t.span.end()
+                        && self.text.get(e.span.end()..a) == Some(" ")
+                })
+            });
+            let division_noun = self.tokens.get(j).is_some_and(|t| {
+                matches!(
+                    t.span.slice(self.text),
+                    "division"
+                        | "unit"
+                        | "arm"
+                        | "wing"
+                        | "subsidiary"
+                        | "business"
+                        | "bank"
+                        | "brand"
+                        | "operation"
+                        | "operations"
+                )
+            }) || self.tokens.get(j + 1).is_some_and(|t| {
+                matches!(
+                    t.span.slice(self.text),
+                    "division" | "unit" | "arm" | "wing" | "subsidiary" | "bank"
+                ) && self
+                    .tokens
+                    .get(j)
+                    .is_some_and(|m| m.span.slice(self.text).starts_with(char::is_lowercase))
+            });
+            if let (Some(e), true) = (owner, division_noun) {
+                out.push(Mention {
+                    start: e.span.start(),
+                    end: b,
+                    name: self.text.get(a..b).map(|run| format!("{} {run}", e.name)),
+                    anaphor: false,
+                    product: false,
+                    reporter: false,
+                    object: false,
+                    agent: false,
+                });
+                i = j;
+                continue;
+            }
             if (after_metric || possessive_metric) && !after_name {
                 out.push(Mention {
                     start: a,
