@@ -666,32 +666,55 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // earlier line of the page (the page's title heading) is one.
         if HEADLINE_SPLIT {
             let lo = best.map_or(sections[first].lo, |(_, k)| k + 1);
-            let total: f32 = sections[first..=last0].iter().map(|s| s.score).sum();
-            let headline = (lo..sections[last0].hi).rev().find(|&k| {
+            let chain_secs = &sections[first..=last0];
+            let total: f32 = chain_secs.iter().map(|s| s.score).sum();
+            let hi = sections[last0].hi;
+            // A repeated headline comes before the chain's first prose line.
+            let first_good = (lo..n)
+                .find(|&i| lines[i].class == Class::Good)
+                .unwrap_or(n);
+            // Each line hash's first index, built when first needed.
+            let mut first_seen: Option<fnv::FnvHashMap<u64, usize>> = None;
+            let mut after = 0.0;
+            let mut si = chain_secs.len();
+            let mut headline = None;
+            for k in (lo..hi).rev() {
+                // `after`: prose of the chain's sections that start after `k`.
+                while si > 0 && chain_secs[si - 1].lo > k {
+                    si -= 1;
+                    after += chain_secs[si].score;
+                }
                 let l = &lines[k];
-                let after: f32 = sections[first..=last0]
-                    .iter()
-                    .filter(|s| s.lo > k)
-                    .map(|s| s.score)
-                    .sum();
-                after >= 0.3 * total
-                    && !matches!(l.class, Class::Bad(_) | Class::Good)
-                    && (2..=40).contains(&l.words)
-                    && match meta_title.as_deref() {
-                        Some(t) => {
-                            let ns = norm(l.span.slice(text));
-                            ns.len() * 2 >= t.len() && t.contains(ns.as_str())
-                        }
-                        None => {
-                            l.words >= 5 && lines[lo..k].iter().all(|e| e.class != Class::Good) && {
-                                let h = line_hash(l.span.slice(text));
-                                lines[..k]
-                                    .iter()
-                                    .any(|e| line_hash(e.span.slice(text)) == h)
-                            }
+                if after < 0.3 * total
+                    || matches!(l.class, Class::Bad(_) | Class::Good)
+                    || !(2..=40).contains(&l.words)
+                {
+                    continue;
+                }
+                let found = match meta_title.as_deref() {
+                    Some(t) => {
+                        let ns = norm(l.span.slice(text));
+                        ns.len() * 2 >= t.len() && t.contains(ns.as_str())
+                    }
+                    None => {
+                        l.words >= 5 && k <= first_good && {
+                            let seen = first_seen.get_or_insert_with(|| {
+                                let mut m = fnv::FnvHashMap::default();
+                                for (i, e) in lines[..first_good.min(hi)].iter().enumerate() {
+                                    m.entry(line_hash(e.span.slice(text))).or_insert(i);
+                                }
+                                m
+                            });
+                            seen.get(&line_hash(l.span.slice(text)))
+                                .is_some_and(|&i| i < k)
                         }
                     }
-            });
+                };
+                if found {
+                    headline = Some(k);
+                    break;
+                }
+            }
             if let Some(k) = headline {
                 best = Some((f32::MAX, k));
             }
