@@ -385,8 +385,13 @@ impl Tagger {
         if before.ends_with('+') {
             return Some(Direction::Up);
         }
-        // `-1.3%` written as a signed change
+        // `-1.3%` written as a signed change; `-5 yards`, `minus-260
+        // degrees` are levels below zero.
         if q.value < 0.0
+            && matches!(
+                q.kind,
+                QuantityKind::Percent | QuantityKind::PercentagePoints
+            )
             && text
                 .get(q.span.range())
                 .is_some_and(|t| t.starts_with(['-', '−']))
@@ -429,8 +434,9 @@ impl Tagger {
                     .iter()
                     .any(|(k, _)| k.len() == 1 && &k[0] == w)
         };
+        let mut by = false;
         while words.last().is_some_and(cue) {
-            words.pop();
+            by |= words.pop().is_some_and(|w| w == "by");
         }
         let verb_at = |end: usize| -> Option<Option<Direction>> {
             self.lexicon.change.iter().find_map(|(k, d)| {
@@ -440,12 +446,35 @@ impl Tagger {
         if let Some(d) = verb_at(words.len()) {
             return d;
         }
-        // `lost 190 points, or 0.6%`: the alternative shares the verb.
+        // `grow sales by 35 per cent`, `cut its costs by 10%`: the verb's
+        // object stands between it and `by`.
+        if by {
+            for skip in 1..=2.min(words.len()) {
+                let w = &words[words.len() - skip];
+                if w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w.as_str(),
+                        "and" | "or" | "than" | "was" | "were" | "is" | "are"
+                    )
+                {
+                    break;
+                }
+                if let Some(d) = verb_at(words.len() - skip) {
+                    return d;
+                }
+            }
+        }
+        // `lost 190 points, or 0.6%`, `grew by 125,600 positions or 2.2
+        // per cent`: the alternative shares the verb.
         if words.last().is_some_and(|w| w == "or") {
             let n = words.len() - 1;
             for end in (1..n).rev() {
                 if words[end].starts_with(|c: char| c.is_ascii_digit()) {
-                    if let Some(d) = verb_at(end) {
+                    let mut e = end;
+                    while e > 0 && cue(&words[e - 1]) {
+                        e -= 1;
+                    }
+                    if let Some(d) = verb_at(e) {
                         return d;
                     }
                     break;

@@ -804,8 +804,27 @@ impl<'l> Quantities<'l> {
             i -= 1;
             q.span = s.span(i, b).cover(q.span);
         }
+        // ... and so does its word: `minus 387`, `minus-130 degrees`.
+        if currency.is_none()
+            && value_max.is_none()
+            && q.value < 0.0
+            && i > 0
+            && s.w(i - 1) == "minus"
+        {
+            i -= 1;
+            q.span = s.span(i, b).cover(q.span);
+        }
         if q.bound == Bound::Eq {
-            self.cue_before(s, i, &mut q);
+            if let Some((bd, cue)) = self.cue_before(s, i, q.value) {
+                q.bound = bd;
+                q.cue = Some(cue);
+            }
+        } else if q.bound == Bound::Range && q.cue.is_none() {
+            // `about 2000 - 2500 calories`: the range stays a range, its
+            // cue says it is approximate.
+            if let Some((Bound::Approx, cue)) = self.cue_before(s, i, q.value) {
+                q.cue = Some(cue);
+            }
         }
         // `9.9e300 billion`: a value that overflows is no quantity.
         if !q.value.is_finite() || q.value_max.is_some_and(|v| !v.is_finite()) {
@@ -903,16 +922,20 @@ impl<'l> Quantities<'l> {
         b
     }
 
-    fn cue_before(&self, s: &Sent, i: usize, q: &mut Quantity) {
+    /// The bound cue ending right before token `i`, with its span.
+    fn cue_before(&self, s: &Sent, mut i: usize, value: f64) -> Option<(Bound, Span)> {
+        // `about minus 387`: the sign word is part of the number.
+        if value < 0.0 && i > 0 && s.w(i - 1) == "minus" {
+            i -= 1;
+        }
         // The word just before rules out almost every cue: compare it first.
         let prev = s.w(i.wrapping_sub(1));
         for (k, bd) in &self.lx.bounds_before {
             if k.last().is_some_and(|l| l == prev) && s.ends_before(i, k) {
-                q.bound = *bd;
-                q.cue = Some(s.span(i - k.len(), i));
-                return;
+                return Some((*bd, s.span(i - k.len(), i)));
             }
         }
+        None
     }
 
     fn change_before(&self, s: &Sent, i: usize) -> bool {

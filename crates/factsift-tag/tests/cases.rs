@@ -32,7 +32,7 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 /// Checks one expected quantity `span|kind|value|unit|bound|extras...`.
-fn check_quantity(text: &str, tags: &Tags, want: &str) -> Result<(), String> {
+fn check_quantity(t: &Tagger, text: &str, tags: &Tags, want: &str) -> Result<(), String> {
     let f: Vec<&str> = want.split('|').collect();
     let [span, kind, value, unit, bound] = f[..5] else {
         return Err(format!("malformed expectation {want:?}"));
@@ -75,6 +75,22 @@ fn check_quantity(text: &str, tags: &Tags, want: &str) -> Result<(), String> {
                     errs.push(format!("per {:?} != {p}", q.per));
                 }
             }
+            Some(("cue", c)) => {
+                let got = q.cue.map(|s| s.slice(text));
+                if got != Some(c) {
+                    errs.push(format!("cue {got:?} != {c}"));
+                }
+            }
+            Some(("dir", d)) => {
+                let got = match t.direction(text, q) {
+                    Some(factsift_tag::Direction::Up) => "up",
+                    Some(factsift_tag::Direction::Down) => "down",
+                    None => "none",
+                };
+                if got != d {
+                    errs.push(format!("direction {got} != {d}"));
+                }
+            }
             Some(("conv", c)) => {
                 if q.conversion_of != Some(c.parse().unwrap()) {
                     errs.push(format!("conversion_of {:?} != {c}", q.conversion_of));
@@ -107,7 +123,7 @@ fn quantity_cases() {
             .unwrap_or_default();
         let tags = t.tag_str(text, None);
         for w in &want {
-            if let Err(e) = check_quantity(text, &tags, w) {
+            if let Err(e) = check_quantity(&t, text, &tags, w) {
                 failures.push(format!("quantities.tsv:{line}: {text}\n    {e}"));
             }
         }

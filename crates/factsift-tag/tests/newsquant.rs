@@ -23,7 +23,7 @@ fn newsquant_floors() {
         "value+unit F1 {vu:.1} fell below its floor 87.0"
     );
     assert!(
-        vc >= 87.5,
-        "value+change F1 {vc:.1} fell below its floor 87.5"
+        vc >= 88.8,
+        "value+change F1 {vc:.1} fell below its floor 88.8"
     );
 }

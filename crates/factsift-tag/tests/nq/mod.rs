@@ -266,10 +266,21 @@ pub fn predict(
         if let Some(p) = &q.per {
             unit = format!("{unit} per {p}");
         }
-        let change = match (q.bound, tagger.direction(text, q)) {
+        // A bracketed conversion moves with the amount it converts.
+        let dir = tagger.direction(text, q).or_else(|| {
+            q.conversion_of
+                .and_then(|r| tags.quantities.get(r))
+                .and_then(|o| tagger.direction(text, o))
+        });
+        let change = match (q.bound, dir) {
             (Bound::Approx, Some(Direction::Up)) => "up",
             (Bound::Approx, Some(Direction::Down)) => "down",
             (Bound::Approx, _) => "~",
+            // An approximate range (`about 2000 - 2500`): a range keeps its
+            // bound `range` and carries only an approximate cue.
+            (Bound::Range, None) if q.cue.is_some() && !q.vague => "~",
+            (Bound::Lt | Bound::Le, Some(Direction::Up)) => "up",
+            (Bound::Lt | Bound::Le, Some(Direction::Down)) => "down",
             (Bound::Gt | Bound::Ge, _) => ">",
             (Bound::Lt | Bound::Le, _) => "<",
             (_, Some(Direction::Up)) => "up",
