@@ -295,27 +295,28 @@ const REPEAT_MAX_WORDS: u32 = 40;
 /// title and article heading) and captions often are. On text pages, three
 /// or more copies make a line boilerplate.
 fn demote_repeats(lines: &mut [Line], text: &str, html: bool) {
-    let mut counts: fnv::FnvHashMap<u64, u32> = fnv::FnvHashMap::default();
-    let key = |l: &Line| line_hash(l.span.slice(text));
-    for l in lines
+    let keys: Vec<Option<u64>> = lines
         .iter()
-        .filter(|l| l.class == Class::Good && l.words <= REPEAT_MAX_WORDS)
-    {
-        *counts.entry(key(l)).or_default() += 1;
+        .map(|l| {
+            (l.class == Class::Good && l.words <= REPEAT_MAX_WORDS)
+                .then(|| line_hash(l.span.slice(text)))
+        })
+        .collect();
+    let mut counts: fnv::FnvHashMap<u64, u32> = fnv::FnvHashMap::default();
+    for k in keys.iter().flatten() {
+        *counts.entry(*k).or_default() += 1;
     }
     if counts.values().all(|&c| c < 2) {
         return;
     }
-    for l in lines.iter_mut() {
-        if l.class == Class::Good && l.words <= REPEAT_MAX_WORDS {
-            match counts.get(&key(l)) {
-                // Three or more copies: an image's alt text or a card
-                // repeated through the page.
-                // (Text pages only: an HTML page may repeat a table row.)
-                Some(&c) if c >= 3 && !html => l.class = Class::Bad(DropReason::Other),
-                Some(&c) if c >= 2 => l.class = Class::Near,
-                _ => {}
-            }
+    for (l, k) in lines.iter_mut().zip(&keys) {
+        match k.and_then(|k| counts.get(&k)) {
+            // Three or more copies: an image's alt text or a card
+            // repeated through the page.
+            // (Text pages only: an HTML page may repeat a table row.)
+            Some(&c) if c >= 3 && !html => l.class = Class::Bad(DropReason::Other),
+            Some(&c) if c >= 2 => l.class = Class::Near,
+            _ => {}
         }
     }
 }

@@ -58,8 +58,15 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
 /// ASCII-lowercased, so spacing and punctuation do not matter.
 pub(crate) fn line_hash(line: &str) -> u64 {
     let mut h = FnvHasher::default();
+    if line.is_ascii() {
+        // The same FNV-1a over the same bytes, without UTF-8 re-encoding.
+        for &b in line.as_bytes().iter().filter(|b| b.is_ascii_alphanumeric()) {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+        return h.finish();
+    }
     let mut buf = [0u8; 4];
-    for c in line.chars().filter(|c| c.is_alphanumeric()) {
+    for c in line.chars().filter(|&c| crate::features::is_alnum(c)) {
         h.write(c.to_ascii_lowercase().encode_utf8(&mut buf).as_bytes());
     }
     h.finish()
