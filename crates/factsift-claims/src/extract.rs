@@ -230,11 +230,13 @@ pub(crate) fn extract(
     let mut topic: Option<String> = main.clone();
     let mut ctx = Context::default();
     let mut prev_end = 0usize;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for sentence in sentences {
         let (s0, s1) = (sentence.span.start(), sentence.span.end());
         if s0 < prev_end {
             continue; // overlapping sentences: keep the first
         }
+        spans.push((s0, s1));
         if text.get(prev_end..s0).is_some_and(|gap| gap.contains('\n')) {
             ctx = Context {
                 recent: std::mem::take(&mut ctx.recent),
@@ -343,6 +345,7 @@ pub(crate) fn extract(
         }
     }
     d.by_volume(&mut facts, &hits);
+    d.carry_pretax(&mut facts, &hits, &spans, &entities);
     facts
 }
 
@@ -490,6 +493,112 @@ impl Doc<'_> {
     /// and never states them in money reports its sales changes by volume:
     /// "GM sales sank 12.7%" is a shipments change. A sentence with a
     /// money-only trigger ("revenue", "turnover") keeps its money reading.
+    /// A report that calls a company's profit "pre-tax" once means the same
+    /// measure when it later (or in its headline) says just "profits": the
+    /// bare profit facts of that company become `pretax_profit`, unless the
+    /// report also names the company's net profit, or the fact's own sentence
+    /// says "net".
+    fn carry_pretax(
+        &self,
+        facts: &mut [Fact],
+        hits: &[Hit],
+        spans: &[(usize, usize)],
+        entities: &[&Entity],
+    ) {
+        let lex = self.lex;
+        let Some(pretax) = lex.metrics.iter().position(|m| m == "pretax_profit") else {
+            return;
+        };
+        let Some(profit) = lex.metrics.iter().position(|m| m == "profit") else {
+            return;
+        };
+        // (hit start, true for pre-tax / false for an explicit net profit)
+        let mut marks: Vec<(usize, bool)> = Vec::new();
+        for h in hits {
+            let Some(meanings) = lex.meanings.get(h.phrase) else {
+                continue;
+            };
+            let metric = meanings
+                .iter()
+                .filter(|m| m.cat == Cat::Metric)
+                .find_map(|m| lex.triggers.get(m.value).and_then(|t| t.metric));
+            let phrase = self.text.get(h.start..h.end).unwrap_or("");
+            if metric == Some(pretax) {
+                marks.push((h.start, true));
+            } else if metric == Some(profit)
+                && phrase
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("net "))
+            {
+                marks.push((h.start, false));
+            }
+        }
+        if !marks.iter().any(|m| m.1) {
+            return;
+        }
+        let sentence_of = |at: usize| spans.iter().copied().find(|&(a, b)| a <= at && at < b);
+        let mut pre: Vec<String> = Vec::new();
+        let mut net: Vec<String> = Vec::new();
+        let mut net_sentences: Vec<usize> = Vec::new();
+        for &(at, is_pre) in &marks {
+            let Some((s0, s1)) = sentence_of(at) else {
+                continue;
+            };
+            if !is_pre {
+                net_sentences.push(s0);
+            }
+            // Whose profit: a profit fact of the sentence, else the company
+            // named last before the phrase, else the sentence's first one.
+            let in_sentence = |f: &&Fact| f.sources.first().is_some_and(|s| s.start == s0);
+            let subject = facts
+                .iter()
+                .filter(in_sentence)
+                .find(|f| f.metric.contains("profit"))
+                .or_else(|| facts.iter().find(in_sentence))
+                .map(|f| f.subject.clone())
+                .or_else(|| {
+                    let orgs = entities
+                        .iter()
+                        .filter(|e| e.kind == EntityKind::Org)
+                        .filter(|e| e.span.start() >= s0 && e.span.end() <= s1);
+                    orgs.clone()
+                        .filter(|e| e.span.end() <= at)
+                        .last()
+                        .or_else(|| orgs.clone().next())
+                        .map(|e| e.name.clone())
+                });
+            if let Some(sub) = subject {
+                let lower = sub.to_lowercase();
+                if is_pre {
+                    pre.push(lower)
+                } else {
+                    net.push(lower)
+                }
+            }
+        }
+        for f in facts.iter_mut() {
+            let base = f.metric.trim_end_matches("_change");
+            if base != "profit" {
+                continue;
+            }
+            let sub = f.subject.to_lowercase();
+            if !pre.contains(&sub) || net.contains(&sub) {
+                continue;
+            }
+            if f.sources
+                .first()
+                .is_some_and(|s| net_sentences.contains(&s.start))
+            {
+                continue;
+            }
+            f.metric = if f.metric.ends_with("_change") {
+                "pretax_profit_change".to_string()
+            } else {
+                "pretax_profit".to_string()
+            };
+        }
+    }
+
     fn by_volume(&self, facts: &mut [Fact], hits: &[Hit]) {
         let lex = self.lex;
         let metric = |name: &str| lex.metrics.iter().position(|m| m == name);
