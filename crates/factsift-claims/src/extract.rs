@@ -563,7 +563,7 @@ impl Doc<'_> {
                         .filter(|e| e.span.start() >= s0 && e.span.end() <= s1);
                     orgs.clone()
                         .filter(|e| e.span.end() <= at)
-                        .last()
+                        .next_back()
                         .or_else(|| orgs.clone().next())
                         .map(|e| e.name.clone())
                 });
