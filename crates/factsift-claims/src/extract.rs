@@ -562,8 +562,7 @@ impl Doc<'_> {
                         .filter(|e| e.kind == EntityKind::Org)
                         .filter(|e| e.span.start() >= s0 && e.span.end() <= s1);
                     orgs.clone()
-                        .filter(|e| e.span.end() <= at)
-                        .next_back()
+                        .rfind(|e| e.span.end() <= at)
                         .or_else(|| orgs.clone().next())
                         .map(|e| e.name.clone())
                 });
