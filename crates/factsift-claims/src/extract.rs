@@ -1884,6 +1884,24 @@ impl Doc<'_> {
 
     /// Token distance of a cue from the number, and whether it is after it;
     /// `None` when the cue is on a side its place does not allow.
+    /// A rank trigger glued to an ordinal by a hyphen ("fifth-largest"),
+    /// which the phrase scan leaves out as part of a compound.
+    fn glued_rank_trigger(&self, q: &Quantity) -> Option<(i64, &crate::lexicon::Trigger, usize)> {
+        let raw = q.span.slice(self.text);
+        let (head, word) = raw.split_once('-')?;
+        let lower = word.to_ascii_lowercase();
+        let at = q.span.start() + head.len() + 1;
+        self.lex
+            .scan(&lower)
+            .iter()
+            .filter(|h| h.start == 0 && h.end == lower.len())
+            .flat_map(|h| self.lex.meanings.get(h.phrase).into_iter().flatten())
+            .filter(|m| m.cat == Cat::Metric)
+            .filter_map(|m| self.lex.triggers.get(m.value))
+            .find(|t| t.kinds & K_RANK != 0 && t.metric.is_some() && t.prio >= 0)
+            .map(|t| (0, t, at))
+    }
+
     fn placed(
         &self,
         q: &Quantity,
@@ -2182,6 +2200,11 @@ impl Doc<'_> {
             if best.is_none_or(|(bs, ..)| score < bs) {
                 best = Some((score, t, c.start));
             }
+        }
+        if best.is_none() && kind_bit == K_RANK {
+            // "the UK's third-biggest bank": the rank word is glued to the
+            // ordinal, inside the number's own span.
+            best = self.glued_rank_trigger(q);
         }
         match best {
             // "in the first" alone is no rank: a weak rank word needs a
