@@ -123,6 +123,9 @@ const TIME_STARTS: [&str; 32] = [
 pub(crate) struct Lexicon {
     /// Lowercase word → classes (`Q_START`, ...), one lookup per token.
     pub starts: HashMap<String, u8>,
+    /// Per first byte, a bit per key length (63 for 63 and longer) of the
+    /// keys of `starts`: most words are ruled out without hashing them.
+    pub start_lens: Box<[u64; 256]>,
     pub numbers: HashMap<String, (f64, NumClass)>,
     pub scales: Table<(f64, bool)>,
     pub vague: HashMap<String, (f64, f64)>,
@@ -234,6 +237,18 @@ macro_rules! data {
 }
 
 impl Lexicon {
+    /// Classes of the lowercase word `w`, `0` when none.
+    #[inline]
+    pub fn start_flags(&self, w: &str) -> u8 {
+        let Some(&b) = w.as_bytes().first() else {
+            return 0;
+        };
+        if self.start_lens[usize::from(b)] & (1 << w.len().min(63)) == 0 {
+            return 0;
+        }
+        self.starts.get(w).copied().unwrap_or(0)
+    }
+
     pub fn load() -> Result<Lexicon, BuildError> {
         let (f, t) = data!("numbers.tsv");
         let mut numbers = HashMap::default();
@@ -411,6 +426,12 @@ impl Lexicon {
         ]) {
             *starts.entry(w.to_string()).or_default() |= T_AFTER_THE;
         }
+        let mut start_lens = Box::new([0u64; 256]);
+        for k in starts.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                start_lens[usize::from(b)] |= 1 << k.len().min(63);
+            }
+        }
         let (_, t) = data!("stopwords.txt");
         let stop = t
             .lines()
@@ -430,6 +451,7 @@ impl Lexicon {
         }
         Ok(Lexicon {
             starts,
+            start_lens,
             name_after,
             street,
             numbers,

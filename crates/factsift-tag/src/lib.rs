@@ -259,15 +259,9 @@ impl Tagger {
             }
             lex::lex(text, start, end, &mut toks);
             flags.clear();
-            flags.extend(toks.iter().map(|t| {
-                match t.kind {
-                    lex::Lx::Num => u8::MAX,
-                    _ => lc
-                        .get(t.s..t.e)
-                        .and_then(|w| self.lexicon.starts.get(w))
-                        .copied()
-                        .unwrap_or(0),
-                }
+            flags.extend(toks.iter().map(|t| match t.kind {
+                lex::Lx::Num => u8::MAX,
+                _ => lc.get(t.s..t.e).map_or(0, |w| self.lexicon.start_flags(w)),
             }));
             used.clear();
             used.resize(toks.len(), false);
