@@ -16,18 +16,19 @@ fn element_hint(lex: &Lexicon, tag: &str, hints: &str) -> Option<Hint> {
     if matches!(found, Some(Hint::Drop(_))) {
         return found;
     }
-    let words = || hints.split([' ', '-', '_', ':']).filter(|w| !w.is_empty());
-    if words().any(|w| lex.hint(w) == Some(Hint::Embed)) {
-        return None;
-    }
-    for word in words() {
+    let mut drop = None;
+    for word in hints.split([' ', '-', '_', ':']) {
+        if word.is_empty() {
+            continue;
+        }
         match lex.hint(word) {
-            Some(Hint::Drop(r)) => return Some(Hint::Drop(r)),
+            Some(Hint::Drop(r)) => drop = drop.or(Some(r)),
             Some(Hint::Article) => found = Some(Hint::Article),
-            Some(Hint::Embed) | None => {}
+            Some(Hint::Embed) => return None,
+            None => {}
         }
     }
-    found
+    drop.map(Hint::Drop).or(found)
 }
 
 /// One line per layout block, with DOM features.

@@ -44,7 +44,7 @@ pub(crate) struct Lexicon {
     prefix_meta: Vec<DropReason>,
     contains: AhoCorasick,
     contains_meta: Vec<DropReason>,
-    hints: HashMap<String, Hint>,
+    hints: HashMap<String, Hint, FnvBuild>,
     stopwords: HashSet<String, FnvBuild>,
     max_whole: usize,
     max_stop_len: usize,
@@ -149,7 +149,7 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&contains_pats)
             .map_err(|e| BuildError::Automaton(e.to_string()))?;
-        let mut hint_map = HashMap::new();
+        let mut hint_map: HashMap<String, Hint, FnvBuild> = HashMap::default();
         for (file, text) in hints {
             for (no, line) in data_lines(text) {
                 let f = fields(file, no, line, 2)?;
