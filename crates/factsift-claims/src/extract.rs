@@ -2268,6 +2268,17 @@ impl Doc<'_> {
                 if m.object && !(rank && d <= 1) {
                     score += 10;
                 }
+                // "Sun Interbrew, Russia's second-largest brewer": a rank in
+                // an apposition is the rank of the name the comma follows.
+                if rank
+                    && d <= 4
+                    && self.text.get(m.end..q0).is_some_and(|g| {
+                        g.strip_prefix(',')
+                            .is_some_and(|r| !r.contains([',', '(', ')']))
+                    })
+                {
+                    score -= 20;
+                }
             } else if m.start >= q1 {
                 let d = self.pos.between(q1, m.start) as i64;
                 score = d + 8;
