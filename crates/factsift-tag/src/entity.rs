@@ -77,10 +77,20 @@ pub(crate) struct Entities {
     entries: Vec<Entry>,
     /// Lowercase surface → entry, for names found by rules.
     by_surface: HashMap<String, usize>,
-    titles: HashSet<String>,
-    org_cues: HashSet<String>,
-    suffixes: HashSet<String>,
+    /// Lowercase word → `TITLE | ORG_CUE | SUFFIX`: one lookup per word
+    /// for all the name rules' word lists.
+    cues: HashMap<String, u8>,
+    /// Per first byte, a bit per length (63 for longer) of the keys of
+    /// `cues`, to skip hashing most words.
+    cue_lens: Box<[u64; 256]>,
 }
+
+/// A person's title (`CEO`, `Mr`).
+const TITLE: u8 = 1;
+/// A word before or after an organisation's name (`maker`, `firm`).
+const ORG_CUE: u8 = 2;
+/// A company suffix (`Inc`, `Ltd`).
+const SUFFIX: u8 = 4;
 
 impl Entities {
     pub fn build(rows: GazetteerRows) -> Result<Entities, BuildError> {
@@ -90,6 +100,16 @@ impl Entities {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
             .build(&rows.surfaces)?;
+        let mut cues: HashMap<String, u8> = HashMap::default();
+        for (file, class) in [
+            (include_str!("../data/person_titles.txt"), TITLE),
+            (include_str!("../data/org_cues.txt"), ORG_CUE),
+            (include_str!("../data/corp_suffixes.txt"), SUFFIX),
+        ] {
+            for w in words(file) {
+                *cues.entry(w).or_default() |= class;
+            }
+        }
         let mut by_surface = HashMap::default();
         for (i, s) in rows.surfaces.iter().enumerate() {
             by_surface.entry(s.to_lowercase()).or_insert(i);
@@ -98,10 +118,29 @@ impl Entities {
             ac,
             entries: rows.entries,
             by_surface,
-            titles: words(include_str!("../data/person_titles.txt")),
-            org_cues: words(include_str!("../data/org_cues.txt")),
-            suffixes: words(include_str!("../data/corp_suffixes.txt")),
+            cue_lens: {
+                let mut lens = Box::new([0u64; 256]);
+                for k in cues.keys() {
+                    if let Some(&b) = k.as_bytes().first() {
+                        lens[usize::from(b)] |= 1 << k.len().min(63);
+                    }
+                }
+                lens
+            },
+            cues,
         })
+    }
+
+    /// The name-rule classes of the lowercase word `w`.
+    #[inline]
+    fn cue(&self, w: &str) -> u8 {
+        let Some(&b) = w.as_bytes().first() else {
+            return 0;
+        };
+        if self.cue_lens[usize::from(b)] & (1 << w.len().min(63)) == 0 {
+            return 0;
+        }
+        self.cues.get(w).copied().unwrap_or(0)
     }
 
     /// Gazetteer matches in `text[start..end]`, whose lexed tokens are
@@ -215,8 +254,9 @@ impl Entities {
                 continue;
             }
             let first = s.w(a);
+            let first_cue = self.cue(first);
             // A lone sentence-initial word, or a function word, is no name.
-            while a < e && (self.titles.contains(s.w(a)) || self.stop_like(s, a)) {
+            while a < e && (self.cue(s.w(a)) & TITLE != 0 || self.stop_like(s, a)) {
                 a += 1;
             }
             if a >= e {
@@ -225,30 +265,27 @@ impl Entities {
             let name_text = s.span(a, e).slice(s.text);
             let last = s.w(e - 1);
             let prev = s.w(a.wrapping_sub(1));
-            let prev_title = a > 0 && (self.titles.contains(prev) || self.titles.contains(first));
+            let prev_cue = if a > 0 { self.cue(prev) } else { 0 };
+            let prev_title = a > 0 && (prev_cue & TITLE != 0 || first_cue & TITLE != 0);
             let next = s.w(e);
-            let (kind, cue, name_end) = if self.suffixes.contains(last) && e - a >= 2 {
+            let (kind, cue, name_end) = if e - a >= 2 && self.cue(last) & SUFFIX != 0 {
                 (EntityKind::Org, last.to_string(), e - 1)
             } else if s.w(e) == "-" && s.w(e + 1) == "based" {
                 (EntityKind::Gpe, "based".to_string(), e)
             } else if prev_title {
                 (
                     EntityKind::Person,
-                    if self.titles.contains(first) {
+                    if first_cue & TITLE != 0 {
                         first.to_string()
                     } else {
                         prev.to_string()
                     },
                     e,
                 )
-            } else if self.org_cues.contains(prev)
-                || (self.org_cues.contains(next) && e - a >= 1 && !s.cap(e))
+            } else if prev_cue & ORG_CUE != 0
+                || (e - a >= 1 && !s.cap(e) && self.cue(next) & ORG_CUE != 0)
             {
-                let c = if self.org_cues.contains(prev) {
-                    prev
-                } else {
-                    next
-                };
+                let c = if prev_cue & ORG_CUE != 0 { prev } else { next };
                 (EntityKind::Org, c.to_string(), e)
             } else if e - a == 2 && matches!(next, "said" | "says" | "told") {
                 (EntityKind::Person, next.to_string(), e)

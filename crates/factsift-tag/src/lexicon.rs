@@ -130,6 +130,9 @@ pub(crate) struct Lexicon {
     pub scales: Table<(f64, bool)>,
     pub vague: HashMap<String, (f64, f64)>,
     pub bounds_before: Vec<(Vec<String>, Bound)>,
+    /// Last word of a cue in `bounds_before` → the cues' indices, in file
+    /// order: one lookup replaces a scan of every cue.
+    pub bounds_by_last: HashMap<String, Vec<usize>>,
     pub bounds_after: Vec<(Vec<String>, Bound)>,
     pub change: Vec<(Vec<String>, Option<Direction>)>,
     pub months: HashMap<String, (u8, bool)>,
@@ -287,6 +290,12 @@ impl Lexicon {
         }
         let (f, t) = data!("bounds.tsv");
         let bounds_before = phrases(f, t, bound)?;
+        let mut bounds_by_last: HashMap<String, Vec<usize>> = HashMap::default();
+        for (j, (k, _)) in bounds_before.iter().enumerate() {
+            if let Some(l) = k.last() {
+                bounds_by_last.entry(l.clone()).or_default().push(j);
+            }
+        }
         let (f, t) = data!("bounds_after.tsv");
         let bounds_after = phrases(f, t, bound)?;
         let (f, t) = data!("change.tsv");
@@ -458,6 +467,7 @@ impl Lexicon {
             scales,
             vague,
             bounds_before,
+            bounds_by_last,
             bounds_after,
             change,
             months,

@@ -930,8 +930,9 @@ impl<'l> Quantities<'l> {
         }
         // The word just before rules out almost every cue: compare it first.
         let prev = s.w(i.wrapping_sub(1));
-        for (k, bd) in &self.lx.bounds_before {
-            if k.last().is_some_and(|l| l == prev) && s.ends_before(i, k) {
+        for &j in self.lx.bounds_by_last.get(prev)? {
+            let (k, bd) = &self.lx.bounds_before[j];
+            if s.ends_before(i, k) {
                 return Some((*bd, s.span(i - k.len(), i)));
             }
         }
