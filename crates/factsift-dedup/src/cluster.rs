@@ -117,30 +117,41 @@ impl DedupIndex {
                 }
             }
         }
-        // LSH: (band key, doc) entries sorted; each run is a bucket.
-        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(n * self.deduper.bands());
-        for (i, s) in self.sketches.iter().enumerate() {
-            for key in self.deduper.band_keys(s) {
-                entries.push((key, i as u32));
-            }
-        }
-        entries.sort_unstable();
-        entries.dedup();
+        // LSH, one band at a time so that only one band's (key, doc)
+        // entries are held (the keys hash their band, so buckets never mix
+        // bands): sorted entries, each run of equal keys is a bucket.
+        let bands = self
+            .sketches
+            .iter()
+            .map(|s| self.deduper.band_count(s))
+            .max()
+            .unwrap_or(0);
         let threshold = self.deduper.threshold();
-        for bucket in entries.chunk_by(|a, b| a.0 == b.0) {
-            if bucket.len() < 2 {
-                continue;
-            }
-            for (pos, &(_, j)) in bucket.iter().enumerate().skip(1) {
-                let j = j as usize;
-                let start = pos.saturating_sub(MAX_BUCKET_COMPARISONS);
-                for &(_, i) in &bucket[start..pos] {
-                    let i = i as usize;
-                    if uf.find(i) == uf.find(j) {
-                        continue;
-                    }
-                    if self.sketches[i].similarity(&self.sketches[j]) >= threshold {
-                        uf.union(i, j);
+        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(n);
+        for band in 0..bands {
+            entries.clear();
+            entries.extend(
+                self.sketches
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| Some((self.deduper.band_key(s, band)?, i as u32))),
+            );
+            entries.sort_unstable();
+            for bucket in entries.chunk_by(|a, b| a.0 == b.0) {
+                if bucket.len() < 2 {
+                    continue;
+                }
+                for (pos, &(_, j)) in bucket.iter().enumerate().skip(1) {
+                    let j = j as usize;
+                    let start = pos.saturating_sub(MAX_BUCKET_COMPARISONS);
+                    for &(_, i) in &bucket[start..pos] {
+                        let i = i as usize;
+                        if uf.find(i) == uf.find(j) {
+                            continue;
+                        }
+                        if self.sketches[i].similarity(&self.sketches[j]) >= threshold {
+                            uf.union(i, j);
+                        }
                     }
                 }
             }

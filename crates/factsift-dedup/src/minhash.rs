@@ -407,21 +407,29 @@ impl Deduper {
     /// keys so that a reducer finds duplicates across shards; a sketch of a
     /// text without words has no band key.
     pub fn band_keys(&self, sketch: &Sketch) -> Vec<u64> {
-        if sketch.minhash.is_empty() {
-            return Vec::new();
-        }
-        let rows = sketch.minhash.len() / self.bands.max(1);
-        sketch
-            .minhash
-            .chunks(rows.max(1))
-            .enumerate()
-            .map(|(band, chunk)| {
-                let mut h = FieldHasher::new().u64(band as u64);
-                for &v in chunk {
-                    h = h.u64(u64::from(v));
-                }
-                h.finish()
-            })
+        (0..self.band_count(sketch))
+            .filter_map(|band| self.band_key(sketch, band))
             .collect()
+    }
+
+    /// How many band keys a sketch has (0 for a text without words).
+    pub(crate) fn band_count(&self, sketch: &Sketch) -> usize {
+        sketch.minhash.len().div_ceil(self.rows(sketch))
+    }
+
+    /// The key of one band of a sketch (see [`Deduper::band_keys`]), if it
+    /// has that band.
+    pub(crate) fn band_key(&self, sketch: &Sketch, band: usize) -> Option<u64> {
+        let rows = self.rows(sketch);
+        let chunk = sketch.minhash.chunks(rows).nth(band)?;
+        let mut h = FieldHasher::new().u64(band as u64);
+        for &v in chunk {
+            h = h.u64(u64::from(v));
+        }
+        Some(h.finish())
+    }
+
+    fn rows(&self, sketch: &Sketch) -> usize {
+        (sketch.minhash.len() / self.bands.max(1)).max(1)
     }
 }
