@@ -187,3 +187,30 @@ fn partial_parts_carry_their_sketches_through_merges() {
         "the tree-shaped merge differs from one run"
     );
 }
+
+/// `extract` merges the mentions it holds among themselves as they pile up
+/// (every 100,000 by default); merging every few mentions gives the bytes
+/// of one final merge, for facts and for partial output.
+#[test]
+fn early_merging_of_held_mentions_does_not_change_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = inputs(dir.path());
+    for emit in ["facts", "partial"] {
+        let run = |premerge: Option<&str>| {
+            let mut command = common::factsift();
+            command.args(["extract", "-q", "--emit", emit]).args(&files);
+            if let Some(n) = premerge {
+                command.env("FACTSIFT_PREMERGE_MENTIONS", n);
+            }
+            common::succeed(&mut command).stdout
+        };
+        let once = run(None);
+        assert!(once.iter().filter(|&&b| b == b'\n').count() > 20);
+        for n in ["1", "3"] {
+            assert!(
+                run(Some(n)) == once,
+                "--emit {emit}: merging every {n} differs"
+            );
+        }
+    }
+}
