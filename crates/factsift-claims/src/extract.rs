@@ -2522,7 +2522,20 @@ impl Doc<'_> {
                             .get(b..o.span.start())
                             .is_some_and(|g| g.trim().is_empty())
                 });
-            if descriptor {
+            // "HSBC, the biggest UK bank by valuation, will report": a
+            // place in a closed apposition describes the company before it.
+            let apposition = b <= q0
+                && self.text.get(b..q0).is_some_and(|r| r.contains(','))
+                && mentions.iter().any(|m| {
+                    !m.anaphor
+                        && m.name.is_some()
+                        && m.end <= a
+                        && self.text.get(m.end..a).is_some_and(|g| {
+                            g.strip_prefix(',')
+                                .is_some_and(|r| !r.contains([',', '(', ')', ';']))
+                        })
+                });
+            if descriptor || apposition {
                 continue;
             }
             let prep = cues.iter().any(|c| {
