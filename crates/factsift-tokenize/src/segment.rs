@@ -215,11 +215,19 @@ fn word(
     let mut has_digit = k == DIGIT;
     let bytes = text.as_bytes();
     while j < end {
-        // Hot loop: ASCII letters and digits.
+        // Hot loop: a run of ASCII letters, then ASCII digits.
+        if bytes[j].is_ascii_alphabetic() {
+            j += 1;
+            while j < end && bytes[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            prev = LETTER;
+            continue;
+        }
         let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
-            has_digit |= b.is_ascii_digit();
-            prev = if b.is_ascii_digit() { DIGIT } else { LETTER };
+        if b.is_ascii_digit() {
+            has_digit = true;
+            prev = DIGIT;
             j += 1;
             continue;
         }
