@@ -95,6 +95,10 @@ struct Context {
     /// The paragraph's last geographic scope and the (base) metric and
     /// subject it was stated for.
     scope: Option<(String, String, String)>,
+    /// Ordinal of the sentence being read, and of the one `scope` was
+    /// stated in: a scope carries to the next sentence only.
+    sentence: usize,
+    scope_sentence: usize,
     /// The last period of each granularity the document stated, kept
     /// across paragraphs: "Turnover for the quarter" after "the three
     /// months to 31 December 2004" two paragraphs up.
@@ -244,6 +248,7 @@ pub(crate) fn extract(
             };
         }
         prev_end = s1;
+        ctx.sentence = spans.len();
         let cues = d.cues(&hits, s0, s1);
         let sent_entities: Vec<&Entity> = in_span(&entities, s0, s1, |e| e.span)
             .iter()
@@ -309,6 +314,7 @@ pub(crate) fn extract(
                 ctx.last_metric = Some(m);
             }
             if let Some(sc) = &fact.scope {
+                ctx.scope_sentence = ctx.sentence;
                 ctx.scope = Some((
                     fact.metric.trim_end_matches("_change").to_string(),
                     fact.subject.clone(),
@@ -1482,6 +1488,7 @@ impl Doc<'_> {
                     // the same company's same metric when no place is named.
                     ctx.scope.as_ref().and_then(|(m, subj, sc)| {
                         (*m == *metric_name
+                            && ctx.sentence <= ctx.scope_sentence + 1
                             && *subj == subject
                             && !entities.iter().any(|e| e.kind == EntityKind::Gpe))
                         .then(|| sc.clone())
@@ -2585,6 +2592,23 @@ impl Doc<'_> {
                     }
                 }
                 Cat::Worldwide => offer(dist(c.start, c.end), c.start >= q1, None),
+                // "China remains a concern after sales there fell 16%": the
+                // place "there" stands for is the last one named before it.
+                Cat::Metric
+                    if self.text.get(c.end..).is_some_and(|r| {
+                        r.get(..6).is_some_and(|w| w.eq_ignore_ascii_case(" there"))
+                            && !r[6..].starts_with(|ch: char| ch.is_alphanumeric())
+                    }) =>
+                {
+                    let place = entities
+                        .iter()
+                        .rfind(|e| e.kind == EntityKind::Gpe && e.span.end() <= c.start)
+                        .map(|e| e.name.clone())
+                        .filter(|n| !n.is_empty());
+                    if place.is_some() {
+                        offer(dist(c.start, c.end), c.start >= q1, place);
+                    }
+                }
                 _ => {}
             }
         }
