@@ -2366,6 +2366,16 @@ impl Doc<'_> {
             if compared && !earlier {
                 continue;
             }
+            // "up 2.6% on 2003": the year a change is measured against.
+            if q.kind == QuantityKind::Percent
+                && a >= q1
+                && self
+                    .text
+                    .get(q1..a)
+                    .is_some_and(|g| g.trim().eq_ignore_ascii_case("on"))
+            {
+                continue;
+            }
             let mut d = if b <= q0 {
                 self.pos.between(b, q0)
             } else {
