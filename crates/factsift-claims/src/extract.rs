@@ -2,7 +2,8 @@
 //! each tagged number into at most one fact.
 
 use crate::lexicon::{
-    CLASS_ANY, CLASS_NONE, Cat, Hit, K_COUNT, K_MONEY, K_PERCENT, K_RANK, Lexicon, Place,
+    CLASS_ANY, CLASS_NONE, Cat, Hit, K_COUNT, K_MONEY, K_PERCENT, K_RANK, Lexicon, PROFIT_NET,
+    PROFIT_PRETAX, Place,
 };
 use crate::time::{self, Basis};
 use factsift_core::{
@@ -512,33 +513,15 @@ impl Doc<'_> {
         entities: &[&Entity],
     ) {
         let lex = self.lex;
-        let Some(pretax) = lex.metrics.iter().position(|m| m == "pretax_profit") else {
-            return;
-        };
-        let Some(profit) = lex.metrics.iter().position(|m| m == "profit") else {
-            return;
-        };
         // (hit start, true for pre-tax / false for an explicit net profit)
-        let mut marks: Vec<(usize, bool)> = Vec::new();
-        for h in hits {
-            let Some(meanings) = lex.meanings.get(h.phrase) else {
-                continue;
-            };
-            let metric = meanings
-                .iter()
-                .filter(|m| m.cat == Cat::Metric)
-                .find_map(|m| lex.triggers.get(m.value).and_then(|t| t.metric));
-            let phrase = self.text.get(h.start..h.end).unwrap_or("");
-            if metric == Some(pretax) {
-                marks.push((h.start, true));
-            } else if metric == Some(profit)
-                && phrase
-                    .get(..4)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("net "))
-            {
-                marks.push((h.start, false));
-            }
-        }
+        let marks: Vec<(usize, bool)> = hits
+            .iter()
+            .filter_map(|h| match lex.profit_kind.get(h.phrase).copied() {
+                Some(PROFIT_PRETAX) => Some((h.start, true)),
+                Some(PROFIT_NET) => Some((h.start, false)),
+                _ => None,
+            })
+            .collect();
         if !marks.iter().any(|m| m.1) {
             return;
         }

@@ -127,6 +127,11 @@ pub(crate) struct Hit {
     pub phrase: usize,
 }
 
+/// [`Lexicon::profit_kind`] of a pre-tax profit phrase.
+pub(crate) const PROFIT_PRETAX: u8 = 1;
+/// [`Lexicon::profit_kind`] of an explicit net profit phrase.
+pub(crate) const PROFIT_NET: u8 = 2;
+
 /// All language data, compiled.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
@@ -146,6 +151,9 @@ pub(crate) struct Lexicon {
     pub heads: std::collections::HashSet<String>,
     /// Length in bytes of the longest phrase.
     pub max_phrase: usize,
+    /// Per phrase: [`PROFIT_PRETAX`] for a pre-tax profit trigger,
+    /// [`PROFIT_NET`] for an explicit net profit ("net income"), else 0.
+    pub profit_kind: Vec<u8>,
     /// Lowercased reporter names.
     pub reporters: std::collections::HashSet<String>,
     /// Lowercased company name -> home country.
@@ -418,7 +426,28 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&b.phrases)
             .map_err(|e| Error::Automaton(e.to_string()))?;
+        let pretax = metric_names.iter().position(|m| m == "pretax_profit");
+        let profit = metric_names.iter().position(|m| m == "profit");
+        let profit_kind = b
+            .phrases
+            .iter()
+            .zip(&b.meanings)
+            .map(|(phrase, ms)| {
+                let metric = ms
+                    .iter()
+                    .filter(|m| m.cat == Cat::Metric)
+                    .find_map(|m| triggers.get(m.value).and_then(|t| t.metric));
+                if metric.is_some() && metric == pretax {
+                    PROFIT_PRETAX
+                } else if metric.is_some() && metric == profit && phrase.starts_with("net ") {
+                    PROFIT_NET
+                } else {
+                    0
+                }
+            })
+            .collect();
         Ok(Lexicon {
+            profit_kind,
             metrics: metric_names,
             metric_units,
             triggers,
