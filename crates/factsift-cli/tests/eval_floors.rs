@@ -86,12 +86,46 @@ fn bbc_business_scores_above_floors() {
     let report = factsift_eval::score(&gold, &pred);
     eprintln!("{}", report.table());
     assert!(
-        report.strict.f1 >= 0.28,
+        report.strict.f1 >= 0.59,
         "strict F1 {:.3} below its floor",
         report.strict.f1
     );
     assert!(
-        report.lenient.f1 >= 0.48,
+        report.lenient.f1 >= 0.78,
+        "lenient F1 {:.3} below its floor",
+        report.lenient.f1
+    );
+}
+
+/// The held-out articles of `gold/bbc_heldout.jsonl`, chosen by a fixed
+/// rule (every 13th unannotated file, see `gold/README.md`) and annotated
+/// blind. Three of them state no fact, so the list is not read off the gold:
+/// whatever is extracted from them is a false positive.
+const HELD_OUT: [&str; 25] = [
+    "002", "020", "034", "052", "070", "083", "097", "114", "134", "148", "162", "179", "193",
+    "208", "222", "235", "249", "264", "280", "293", "308", "323", "337", "351", "364",
+];
+
+/// Generalisation: nobody tunes on the held-out gold, so its floor catches a
+/// change that fits the tuning set at the expense of unseen articles.
+#[test]
+fn bbc_held_out_scores_above_floors() {
+    let Some(shared) = shared() else { return };
+    let gold = gold("bbc_heldout.jsonl");
+    let inputs: Vec<PathBuf> = HELD_OUT
+        .iter()
+        .map(|d| shared.join("bench/bbc_business").join(format!("{d}.txt")))
+        .collect();
+    let pred = extract(&inputs);
+    let report = factsift_eval::score(&gold, &pred);
+    eprintln!("{}", report.table());
+    assert!(
+        report.strict.f1 >= 0.22,
+        "strict F1 {:.3} below its floor",
+        report.strict.f1
+    );
+    assert!(
+        report.lenient.f1 >= 0.32,
         "lenient F1 {:.3} below its floor",
         report.lenient.f1
     );
