@@ -70,6 +70,30 @@ fn no_fact_comes_from_boilerplate() {
     }
 }
 
+/// Extracts the BBC articles `docs`, scores them against `gold_name` and
+/// checks both floors.
+fn bbc_scores_above(shared: &std::path::Path, gold_name: &str, docs: &[&str], floors: (f64, f64)) {
+    let gold = gold(gold_name);
+    let inputs: Vec<PathBuf> = docs
+        .iter()
+        .map(|d| shared.join("bench/bbc_business").join(format!("{d}.txt")))
+        .collect();
+    let pred = extract(&inputs);
+    let report = factsift_eval::score(&gold, &pred);
+    eprintln!("{gold_name}:\n{}", report.table());
+    let (strict, lenient) = floors;
+    assert!(
+        report.strict.f1 >= strict,
+        "{gold_name}: strict F1 {:.3} below its floor {strict}",
+        report.strict.f1
+    );
+    assert!(
+        report.lenient.f1 >= lenient,
+        "{gold_name}: lenient F1 {:.3} below its floor {lenient}",
+        report.lenient.f1
+    );
+}
+
 #[test]
 fn bbc_business_scores_above_floors() {
     let Some(shared) = shared() else { return };
@@ -78,23 +102,8 @@ fn bbc_business_scores_above_floors() {
         .iter()
         .flat_map(|f| f.sources.iter().map(|s| s.doc.as_str()))
         .collect();
-    let inputs: Vec<PathBuf> = docs
-        .iter()
-        .map(|d| shared.join("bench/bbc_business").join(format!("{d}.txt")))
-        .collect();
-    let pred = extract(&inputs);
-    let report = factsift_eval::score(&gold, &pred);
-    eprintln!("{}", report.table());
-    assert!(
-        report.strict.f1 >= 0.59,
-        "strict F1 {:.3} below its floor",
-        report.strict.f1
-    );
-    assert!(
-        report.lenient.f1 >= 0.78,
-        "lenient F1 {:.3} below its floor",
-        report.lenient.f1
-    );
+    let docs: Vec<&str> = docs.into_iter().collect();
+    bbc_scores_above(&shared, "bbc_business.jsonl", &docs, (0.59, 0.78));
 }
 
 /// The held-out articles of `gold/bbc_heldout.jsonl`, chosen by a fixed
@@ -111,22 +120,5 @@ const HELD_OUT: [&str; 25] = [
 #[test]
 fn bbc_held_out_scores_above_floors() {
     let Some(shared) = shared() else { return };
-    let gold = gold("bbc_heldout.jsonl");
-    let inputs: Vec<PathBuf> = HELD_OUT
-        .iter()
-        .map(|d| shared.join("bench/bbc_business").join(format!("{d}.txt")))
-        .collect();
-    let pred = extract(&inputs);
-    let report = factsift_eval::score(&gold, &pred);
-    eprintln!("{}", report.table());
-    assert!(
-        report.strict.f1 >= 0.22,
-        "strict F1 {:.3} below its floor",
-        report.strict.f1
-    );
-    assert!(
-        report.lenient.f1 >= 0.32,
-        "lenient F1 {:.3} below its floor",
-        report.lenient.f1
-    );
+    bbc_scores_above(&shared, "bbc_heldout.jsonl", &HELD_OUT, (0.22, 0.32));
 }
