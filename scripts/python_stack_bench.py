@@ -7,7 +7,8 @@ Documents: files (.txt text pages with an optional ` date YYYY-MM-DD ` line,
 .html/.htm[.gz] pages), directories of them (sorted, recursive), or JSONL
 dumps ({"id","text"|"html",...} per line, .gz ok). factsift runs over the
 whole sample (or the first --fs-docs documents), the Python stack over
---py-docs documents spread evenly over it (the first ones for a JSONL dump);
+--py-docs documents spread evenly over it (the first ones for a JSONL dump
+given without --fs-docs);
 throughputs are per document and per MB of document content (text or HTML
 bytes), so the two samples compare.
 """
@@ -142,11 +143,18 @@ def main():
     tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
     any_jsonl = any(is_jsonl(q) for i in args.inputs
                     for q in (Path(i).rglob("*") if Path(i).is_dir() else [Path(i)]))
+    # Spread the Python sample evenly over the factsift sample, so both see
+    # the same mix of sizes and formats; a JSONL dump without --fs-docs is
+    # not counted first (it may be huge), so there it is the first documents.
     pick = None
-    if not any_jsonl:  # one document per file: spread the Python sample evenly
+    n = None
+    if not any_jsonl:
         n = sum(1 for _ in iter_files(args.inputs))
         if args.fs_docs:
             n = min(n, args.fs_docs)
+    elif args.fs_docs:
+        n = args.fs_docs
+    if n is not None:
         step = max(1.0, n / max(1, args.py_docs))
         pick = {int(i * step) for i in range(min(args.py_docs, n))}
     fs_docs = fs_bytes = 0

@@ -6,8 +6,8 @@
 #   scripts/python_stack_bench.sh [INPUT...]   (files, dirs or .jsonl[.gz]; default: BBC texts + AEB pages)
 #   PY_DOCS=40 scripts/python_stack_bench.sh /tmp/dump.jsonl.gz
 #
-# The Python stack is slow (~30 KB/s), so it runs over the first PY_DOCS
-# documents (default 60) of the sample, factsift over the whole sample
+# The Python stack is slow (~30 KB/s), so it runs over PY_DOCS documents
+# (default 60) spread over the sample, factsift over the whole sample
 # (FS_DOCS caps it, default all); figures are normalised per document and MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
