@@ -475,7 +475,7 @@ impl<'a> Items<'a> {
         let doc = match format {
             Format::Html => {
                 let html = decode::decode_html(bytes, &mut warnings);
-                html_document(id, name.clone(), &html, meta)
+                html_document(id, name.clone(), &html, meta, limit)
             }
             _ => {
                 let text = decode::decode(bytes, &mut warnings);
@@ -576,6 +576,12 @@ fn text_document(
     config: &Reader,
     warnings: &mut Vec<Warning>,
 ) -> Result<Document, SkipReason> {
+    // Decoding can make the text longer than the bytes that were checked
+    // (UTF-16 or a one-byte charset to UTF-8).
+    let limit = config.max_document_bytes;
+    if text.len() as u64 > limit {
+        return Err(SkipReason::TooLarge { limit });
+    }
     if let Some(line) = long_line(&text, config.max_line_bytes) {
         return Err(SkipReason::LineTooLong {
             line,
@@ -623,11 +629,15 @@ fn long_line(text: &str, limit: u64) -> Option<u64> {
 }
 
 /// An HTML page's document; `meta` takes precedence over the page's own.
+/// The visible text must fit in `limit` bytes: the page's bytes were checked
+/// before decoding, which can make the text longer (UTF-16, one-byte
+/// charsets).
 pub(crate) fn html_document(
     id: String,
     source: String,
     html: &str,
     meta: Meta,
+    limit: u64,
 ) -> Result<Document, SkipReason> {
     if html.trim().is_empty() {
         return Err(SkipReason::Empty);
@@ -635,6 +645,9 @@ pub(crate) fn html_document(
     let page = html::extract(html);
     if page.text.trim().is_empty() {
         return Err(SkipReason::NoText);
+    }
+    if page.text.len() as u64 > limit {
+        return Err(SkipReason::TooLarge { limit });
     }
     Ok(Document {
         id,
@@ -771,7 +784,9 @@ impl Jsonl<'_> {
             Body::Text(text) => {
                 text_document(id.clone(), source, text, meta, config, &mut warnings)
             }
-            Body::Html(html) => html_document(id.clone(), source, &html, meta),
+            Body::Html(html) => {
+                html_document(id.clone(), source, &html, meta, config.max_document_bytes)
+            }
         };
         match doc {
             Ok(doc) => Some(Item::Document { doc, warnings }),

@@ -197,15 +197,17 @@ impl Warc<'_> {
                 title: None,
             };
             let source = format!("{}:{}", self.file, start);
-            return Ok(match html_document(id.clone(), source, &html, meta) {
-                Ok(mut doc) => {
-                    if doc.date.is_none() {
-                        doc.date = headers.date.as_deref().and_then(Date::parse_prefix);
+            return Ok(
+                match html_document(id.clone(), source, &html, meta, limit) {
+                    Ok(mut doc) => {
+                        if doc.date.is_none() {
+                            doc.date = headers.date.as_deref().and_then(Date::parse_prefix);
+                        }
+                        Next::Document(Box::new(doc), warnings)
                     }
-                    Next::Document(Box::new(doc), warnings)
-                }
-                Err(reason) => Next::Skipped(Some(id), reason, start),
-            });
+                    Err(reason) => Next::Skipped(Some(id), reason, start),
+                },
+            );
         }
     }
 
