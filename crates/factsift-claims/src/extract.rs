@@ -36,6 +36,22 @@ struct Mention {
     agent: bool,
 }
 
+impl Mention {
+    /// A company named in the text, with no role cue around it.
+    fn company(start: usize, end: usize, name: Option<String>) -> Mention {
+        Mention {
+            start,
+            end,
+            name,
+            anaphor: false,
+            product: false,
+            reporter: false,
+            object: false,
+            agent: false,
+        }
+    }
+}
+
 /// Token positions of the whole document, for token distances.
 struct Positions {
     starts: Vec<usize>,
@@ -901,30 +917,20 @@ impl Doc<'_> {
                     .is_some_and(|m| m.span.slice(self.text).starts_with(char::is_lowercase))
             });
             if let (Some(e), true) = (owner, division_noun) {
-                out.push(Mention {
-                    start: e.span.start(),
-                    end: b,
-                    name: self.text.get(a..b).map(|run| format!("{} {run}", e.name)),
-                    anaphor: false,
-                    product: false,
-                    reporter: false,
-                    object: false,
-                    agent: false,
-                });
+                out.push(Mention::company(
+                    e.span.start(),
+                    b,
+                    self.text.get(a..b).map(|run| format!("{} {run}", e.name)),
+                ));
                 i = j;
                 continue;
             }
             if (after_metric || possessive_metric) && !after_name {
-                out.push(Mention {
-                    start: a,
-                    end: b,
-                    name: self.text.get(a..b).map(str::to_string),
-                    anaphor: false,
-                    product: false,
-                    reporter: false,
-                    object: false,
-                    agent: false,
-                });
+                out.push(Mention::company(
+                    a,
+                    b,
+                    self.text.get(a..b).map(str::to_string),
+                ));
             }
             i = j;
         }
