@@ -14,28 +14,9 @@ use crate::tags::{self, id};
 use crate::tokenizer::{Attr, Token, Tokenizer};
 use factsift_core::{Block, Element, Layout, Span};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// No layout index yet.
 const NONE: u32 = u32::MAX;
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
 
 /// A hash of a tag name, ASCII case-insensitive (FNV-1a), to find open
 /// elements of unknown names in O(1).
@@ -96,7 +77,7 @@ struct Builder<'a, 'l> {
     /// Per tag id, the stack positions of its open elements.
     positions: Vec<Vec<u32>>,
     /// Per name hash, the stack positions of open unknown elements.
-    unknown: HashMap<u64, Vec<u32>, BuildHasherDefault<IdentityHasher>>,
+    unknown: nohash_hasher::IntMap<u64, Vec<u32>>,
     /// Stack positions of open SCOPE and TABLE_SCOPE elements, of SPECIAL
     /// elements, of SPECIAL elements other than address, div and p (which
     /// bound list items), and of foreign (SVG, MathML) roots.

@@ -8,44 +8,15 @@
 //! distinct lines and the learner at most [`TemplateLearner::MAX_SITES`] sites.
 
 use factsift_core::Document;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
+use std::collections::HashMap;
+use std::hash::Hasher;
 
 /// FNV-1a with a fixed key, so templates are reproducible across runs.
 pub(crate) use fnv::FnvBuildHasher as FnvBuild;
 use fnv::FnvHasher;
 
-/// A hasher for keys that are already hashes (`u64`): passes them through.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct IdHash(u64);
-
-impl Hasher for IdHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// Builds [`IdHash`] hashers.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct IdBuild;
-
-impl BuildHasher for IdBuild {
-    type Hasher = IdHash;
-    fn build_hasher(&self) -> IdHash {
-        IdHash(0)
-    }
-}
-
-/// A set of word or line hashes.
-pub(crate) type HashSet64 = HashSet<u64, IdBuild>;
+/// A set of 64-bit hashes, hashed as themselves.
+pub(crate) type HashSet64 = nohash_hasher::IntSet<u64>;
 
 /// FNV-1a of some bytes.
 pub(crate) fn fnv(bytes: &[u8]) -> u64 {
@@ -87,7 +58,7 @@ pub(crate) fn site(doc: &Document) -> &str {
 #[derive(Debug, Default)]
 struct SiteCounts {
     pages: u32,
-    lines: HashMap<u64, u32, IdBuild>,
+    lines: nohash_hasher::IntMap<u64, u32>,
 }
 
 /// First pass of template learning: observe every page of a run.
