@@ -10,7 +10,9 @@
 # what it finds in fuzz/corpus/<target> and crashes in fuzz/artifacts/<target>
 # (both gitignored); copy a crash into fuzz/regressions/<target>/ so
 # `cargo test` in fuzz/ replays it, and add a regression test for it.
-# Environment: FUZZ_TARGET_DIR (default fuzz/target), AEB_PAGES (default 20).
+# Environment: FUZZ_TARGET_DIR (default fuzz/target), AEB_PAGES (default 20),
+# FUZZ_SANITIZER (default address; `none` runs several times more inputs per
+# second, and the code under test has no unsafe blocks of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,12 +73,22 @@ for t in "${targets[@]}"; do
     echo "== $t: ${secs}s, seeds $(ls "$seeds/$t" | wc -l), kept $(ls "fuzz/corpus/$t" | wc -l)" >&2
     before=$(ls "fuzz/artifacts/$t" | wc -l)
     cargo +nightly fuzz run "$t" --fuzz-dir fuzz --target-dir "$target_dir" \
+        --sanitizer "${FUZZ_SANITIZER:-address}" \
         "fuzz/corpus/$t" "$seeds/$t" -- \
         -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 \
         2> "fuzz/artifacts/$t.log" || status=1
-    grep -E '^#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::new_units_added' \
+    grep -E '^#[0-9]+[[:space:]]+(DONE|INITED)|stat::number_of_executed_units|stat::new_units_added' \
         "fuzz/artifacts/$t.log" >&2 || true
+    # A plateau shows as a long tail of executions that add no coverage.
+    awk '/^#[0-9]+[[:space:]]+(INITED|NEW|REDUCE|pulse|DONE)/ {
+            n = substr($1, 2) + 0
+            for (i = 2; i < NF; i++) if ($i == "cov:") cov = $(i + 1) + 0
+            if (cov > best) { best = cov; at = n }
+            last = n
+         }
+         END { if (last) printf "   cov %d, last raised at execution %d of %d\n", best, at, last }' \
+        "fuzz/artifacts/$t.log" >&2
     after=$(ls "fuzz/artifacts/$t" | wc -l)
     if [ "$after" -gt "$before" ]; then
         echo "!! $t: $((after - before)) new crash/timeout inputs in fuzz/artifacts/$t" >&2
