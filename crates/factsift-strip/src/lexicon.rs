@@ -12,6 +12,7 @@ pub const DEFAULT_CUES: &str = include_str!("../data/cues.tsv");
 pub const DEFAULT_HINTS: &str = include_str!("../data/hints.tsv");
 /// Default stopwords (`data/stopwords.txt`).
 pub const DEFAULT_STOPWORDS: &str = include_str!("../data/stopwords.txt");
+pub const DEFAULT_COMMENT_VERBS: &str = include_str!("../data/comment_verbs.txt");
 
 /// How a cue phrase must sit in a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +24,9 @@ enum Mode {
 
 /// Lines with more words than this are never matched by prefix or contains cues.
 pub(crate) const CUE_MAX_WORDS: usize = 25;
+
+/// The longest comment header line, in words.
+pub(crate) const COMMENT_HEADER_WORDS: u32 = 20;
 
 /// What a DOM hint word says about an element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +52,8 @@ pub(crate) struct Lexicon {
     stopwords: HashSet<String, FnvBuild>,
     max_whole: usize,
     max_stop_len: usize,
+    /// Verbs closing a comment's header line, lowercase.
+    comment_verbs: Vec<String>,
 }
 
 /// One `(file, line)`-located parse of a TSV line.
@@ -88,6 +94,7 @@ impl Lexicon {
         cues: &[(String, String)],
         hints: &[(String, String)],
         stopwords: &[(String, String)],
+        comment_verbs: &[(String, String)],
     ) -> Result<Lexicon, BuildError> {
         let (mut whole_pats, mut whole_meta) = (Vec::new(), Vec::new());
         let (mut prefix_pats, mut prefix_meta) = (Vec::new(), Vec::new());
@@ -169,7 +176,17 @@ impl Lexicon {
                 stop.insert(line.trim().to_lowercase());
             }
         }
+        let mut verbs: Vec<String> = Vec::new();
+        for (_, text) in comment_verbs {
+            for (_, line) in data_lines(text) {
+                let v = line.trim().to_lowercase();
+                if !verbs.contains(&v) {
+                    verbs.push(v);
+                }
+            }
+        }
         Ok(Lexicon {
+            comment_verbs: verbs,
             whole,
             whole_meta,
             max_whole,
@@ -194,6 +211,26 @@ impl Lexicon {
     }
 
     /// What a hint word (lowercase) says, if anything.
+    /// Whether `line` of `words` words reads as a comment's header: at most
+    /// [`COMMENT_HEADER_WORDS`] words ending in a comment verb and a colon
+    /// ("Alex on May 2, 2018 at 6:34 am said:").
+    pub(crate) fn comment_header(&self, line: &str, words: u32) -> bool {
+        if !(2..=COMMENT_HEADER_WORDS).contains(&words) {
+            return false;
+        }
+        let Some(head) = line.trim_end().strip_suffix(':') else {
+            return false;
+        };
+        let head = head.trim_end();
+        // The verbs are short: compare the last few words only.
+        let tail_start = head.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+        let tail = head[tail_start..].to_lowercase();
+        self.comment_verbs.iter().any(|v| {
+            tail.strip_suffix(v.as_str())
+                .is_some_and(|before| before.ends_with(|c: char| !c.is_alphanumeric()))
+        })
+    }
+
     pub(crate) fn hint(&self, word: &str) -> Option<Hint> {
         self.hints.get(word).copied()
     }

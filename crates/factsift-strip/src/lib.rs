@@ -303,6 +303,7 @@ pub struct StripperBuilder {
     cues: Vec<(String, String)>,
     hints: Vec<(String, String)>,
     stopwords: Vec<(String, String)>,
+    comment_verbs: Vec<(String, String)>,
 }
 
 impl StripperBuilder {
@@ -336,10 +337,23 @@ impl StripperBuilder {
         self
     }
 
+    /// Add verbs that close a comment's header line (`said`, `wrote`...),
+    /// one per line, in the format of `data/comment_verbs.txt`.
+    pub fn comment_verbs(mut self, name: &str, text: &str) -> StripperBuilder {
+        self.comment_verbs
+            .push((name.to_string(), text.to_string()));
+        self
+    }
+
     /// Build the stripper, compiling the cue automata.
     pub fn build(self) -> Result<Stripper, BuildError> {
         Ok(Stripper {
-            lexicon: lexicon::Lexicon::new(&self.cues, &self.hints, &self.stopwords)?,
+            lexicon: lexicon::Lexicon::new(
+                &self.cues,
+                &self.hints,
+                &self.stopwords,
+                &self.comment_verbs,
+            )?,
         })
     }
 }
@@ -360,6 +374,10 @@ impl Stripper {
             stopwords: vec![(
                 "data/stopwords.txt".into(),
                 lexicon::DEFAULT_STOPWORDS.into(),
+            )],
+            comment_verbs: vec![(
+                "data/comment_verbs.txt".into(),
+                lexicon::DEFAULT_COMMENT_VERBS.into(),
             )],
         }
     }

@@ -238,6 +238,38 @@ fn mark_bylines(lines: &mut [Line], text: &str) {
     }
 }
 
+/// Comment headers ("Alex on May 2, 2018 at 6:34 am said:", "2. joe says:"):
+/// when at least [`COMMENT_THREAD`] lines of the page read as one, the page
+/// holds a comment thread and they are its comments' headers.
+fn mark_comment_headers(lex: &Lexicon, lines: &mut [Line], text: &str) -> Option<usize> {
+    let is_header = |l: &Line| {
+        l.class != Class::Good && {
+            let s = l.span.slice(text);
+            s.ends_with(':') && lex.comment_header(s, l.words)
+        }
+    };
+    if lines
+        .iter()
+        .filter(|l| is_header(l))
+        .take(COMMENT_THREAD)
+        .count()
+        < COMMENT_THREAD
+    {
+        return None;
+    }
+    let mut first = None;
+    for (i, l) in lines.iter_mut().enumerate() {
+        if is_header(l) {
+            l.class = Class::Bad(DropReason::Comments);
+            first = first.or(Some(i));
+        }
+    }
+    first
+}
+
+/// How many comment headers make a thread.
+const COMMENT_THREAD: usize = 2;
+
 /// Lines of at most this many words may be a list item's recurring header.
 const SHAPE_WORDS: u32 = 8;
 /// A shape is recurring when this many short lines share it.
@@ -350,6 +382,7 @@ pub(crate) fn line_classes(lex: &Lexicon, doc: &Document) -> Vec<(factsift_core:
         l.class = features::classify(l, false);
     }
     mark_bylines(&mut lines, &doc.text);
+    mark_comment_headers(lex, &mut lines, &doc.text);
     let recurring = recurring_shapes(&lines, &doc.text);
     lines
         .iter()
@@ -393,6 +426,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         l.class = features::classify(l, stopless);
     }
     mark_bylines(&mut lines, text);
+    let thread = mark_comment_headers(lex, &mut lines, text);
     if DEMOTE_REPEATS {
         demote_repeats(&mut lines, text, doc.layout.is_some());
     }
@@ -554,6 +588,13 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     let mut order: Vec<usize> = (0..sections.len())
         .filter(|&k| sections[k].score >= MIN_SEED)
         .collect();
+    // Comments follow the article: when prose precedes a comment thread,
+    // the thread's sections do not seed the core.
+    if let Some(t) = thread {
+        if order.iter().any(|&k| sections[k].lo < t) {
+            order.retain(|&k| sections[k].lo < t);
+        }
+    }
     order.sort_by(|&a, &b| sections[b].score.total_cmp(&sections[a].score));
     order.truncate(CANDIDATES);
     let empty = HashSet64::default();
