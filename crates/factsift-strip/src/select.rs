@@ -65,6 +65,12 @@ const SLUG_WEIGHT: f32 = 3.0;
 const TITLE_WEIGHT: f32 = 0.5;
 /// How much a later position on the page counts against a candidate core.
 const POSITION_WEIGHT: f32 = 0.2;
+/// A run of bulleted lines ends a section where an unbulleted line follows.
+const BULLET_SPLIT: bool = true;
+/// The shortest such run.
+const BULLET_RUN: usize = 3;
+/// A bulleted line (a list item, a teaser) is not the title.
+const BULLET_TITLE: bool = true;
 /// How many lines before the body the title may be.
 const TITLE_WINDOW: usize = 10;
 /// HTML: how many lines before the body an agreeing `h1` title may be.
@@ -450,7 +456,14 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         }
         let lo = i;
         let mut score = 0.0;
+        let mut bullets = 0;
         while i < n && !sep[i] {
+            // A list of bulleted lines ends its section where an unbulleted
+            // line follows (a teaser list before a headline).
+            if BULLET_SPLIT && bullets >= BULLET_RUN && !lines[i].bullet {
+                break;
+            }
+            bullets = if lines[i].bullet { bullets + 1 } else { 0 };
             score += match lines[i].class {
                 Class::Good => lines[i].words as f32,
                 Class::Near => 0.3 * lines[i].words as f32,
@@ -523,6 +536,13 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     } else {
         MAX_GAP
     };
+    // Sections that are bulleted lists: the article does not start with one.
+    let lists: Vec<bool> = sections
+        .iter()
+        .map(|sec| {
+            sec.hi + 1 - sec.lo >= BULLET_RUN && lines[sec.lo..=sec.hi].iter().all(|l| l.bullet)
+        })
+        .collect();
     let joins = |k: usize,
                  gap: (usize, bool, bool, bool, bool),
                  profile: &HashSet64,
@@ -574,7 +594,12 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         }
         let mut first = k;
         for j in (floor..k).rev() {
-            if !joins(j, gap_info(j, j + 1), &profile, true, true) {
+            // A bulleted list does not start the article: look past it (a
+            // teaser list above the headline, a related box in the body).
+            if BULLET_SPLIT && lists[j] {
+                continue;
+            }
+            if !joins(j, gap_info(j, first), &profile, true, true) {
                 break;
             }
             if GROW {
@@ -629,6 +654,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             let candidate = !matches!(l.class, Class::Bad(_) | Class::Good)
                 && (2..=40).contains(&l.words)
                 && (!l.sentence_end || !l.span.slice(text).ends_with('.'))
+                && !(BULLET_TITLE && l.bullet)
                 && !l.name_like(text);
             if !candidate {
                 continue;
