@@ -69,8 +69,6 @@ const POSITION_WEIGHT: f32 = 0.2;
 const BULLET_SPLIT: bool = true;
 /// The shortest such run.
 const BULLET_RUN: usize = 3;
-/// A bulleted line (a list item, a teaser) is not the title.
-const BULLET_TITLE: bool = true;
 /// How many lines before the body the title may be.
 const TITLE_WINDOW: usize = 10;
 /// HTML: how many lines before the body an agreeing `h1` title may be.
@@ -654,7 +652,8 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             let candidate = !matches!(l.class, Class::Bad(_) | Class::Good)
                 && (2..=40).contains(&l.words)
                 && (!l.sentence_end || !l.span.slice(text).ends_with('.'))
-                && !(BULLET_TITLE && l.bullet)
+                // A bulleted line (a list item, a teaser) is not the title.
+                && !l.bullet
                 && !l.name_like(text);
             if !candidate {
                 continue;
