@@ -390,6 +390,9 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
 fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
     // Votes and the first position of each year.
     let mut votes: HashMap<i32, usize> = HashMap::new();
+    // Years read off a mention as it is or from a comparison, not from an
+    // outlook word alone.
+    let mut firm: Vec<i32> = Vec::new();
     // The headline and the lead: the first two non-empty lines.
     let lead = text
         .split_inclusive('\n')
@@ -504,10 +507,17 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
         };
         // The headline and the lead state what the article reports on.
         *votes.entry(year).or_default() += if start < lead { 2 } else { 1 };
+        if year >= y {
+            firm.push(year);
+        }
     }
+    // One outlook word near a single year ("In 2003, the firm launched an
+    // ambitious plan to triple sales by 2007") is too weak a guess: the
+    // article names no year it reports on.
     votes
         .into_iter()
         .max_by_key(|&(y, n)| (n, y))
+        .filter(|&(y, n)| n >= 2 || firm.contains(&y))
         .map(|(y, _)| y)
 }
 

@@ -439,6 +439,10 @@ impl<'l> Times<'l> {
                         return hit(i + 3, Some(year_interval(y, y2)), EXPLICIT);
                     }
                 }
+                // "the 1990s": a decade, which no period of the grammar names.
+                if s.w(i + 1) == "s" && s.glued(i + 1) {
+                    return hit(i + 2, None, EXPLICIT);
+                }
                 return hit(i + 1, Some(Period::Year(y)), EXPLICIT);
             }
         }
