@@ -357,6 +357,70 @@ fn demote_repeats(lines: &mut [Line], text: &str, html: bool) {
     }
 }
 
+/// Below this much prose (weighted words) in the best core, an HTML page's
+/// article is the block under its headline.
+const LITTLE_PROSE: f32 = 25.0;
+/// Use that rule.
+const UNDER_H1: bool = true;
+
+/// The article of a page with almost no prose: the lines under its `h1`
+/// headline (the one agreeing with the metadata title, else the first),
+/// from the first line that is not boilerplate or a date to the next
+/// boilerplate line. Marks them in `keep` and returns the headline's index,
+/// or `None` (and keeps nothing) when there is no such block.
+fn block_under_h1(
+    lines: &[Line],
+    text: &str,
+    meta_title: Option<&str>,
+    keep: &mut [bool],
+) -> Option<usize> {
+    let agrees = |l: &Line| {
+        meta_title.is_some_and(|t| {
+            let ns = norm(l.span.slice(text));
+            !ns.is_empty() && (t.contains(ns.as_str()) || ns.contains(t))
+        })
+    };
+    let h1s = || {
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.heading && !matches!(l.class, Class::Bad(_)))
+    };
+    let (h, _) = h1s().find(|(_, l)| agrees(l)).or_else(|| h1s().next())?;
+    // The longest run of lines that are not boilerplate (nor headings)
+    // starting near the headline.
+    let stop = |i: usize| matches!(lines[i].class, Class::Bad(_)) || lines[i].heading;
+    let mut best = (0, 0);
+    let mut i = h + 1;
+    while i < lines.len().min(h + 1 + UNDER_H1_WINDOW) {
+        if stop(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !stop(i) {
+            i += 1;
+        }
+        if i - start > best.1 - best.0 {
+            best = (start, i);
+        }
+    }
+    let (mut start, end) = best;
+    while start < end && date_like(&lines[start], lines[start].span.slice(text)) {
+        start += 1;
+    }
+    if end - start < UNDER_H1_MIN_LINES {
+        return None;
+    }
+    keep[start..end].iter_mut().for_each(|k| *k = true);
+    Some(h)
+}
+
+/// The block starts at most this many lines after the headline.
+const UNDER_H1_WINDOW: usize = 10;
+/// The fewest lines such a block holds.
+const UNDER_H1_MIN_LINES: usize = 3;
+
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
     s.chars()
@@ -717,7 +781,20 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     }
     let mut keep = vec![false; n];
     let mut title: Option<usize> = None;
-    if let Some((_, main)) = best_main {
+    // HTML: a page with almost no prose (a calendar, a results table) is
+    // the block under its `h1` headline.
+    let little_prose = best_main.is_none_or(|(_, k)| {
+        let (f, l, _) = chain(k, &empty, 0);
+        sections[f..=l].iter().map(|s| s.score).sum::<f32>() < LITTLE_PROSE
+    });
+    let under_h1 = if doc.layout.is_some() && little_prose && UNDER_H1 {
+        block_under_h1(&lines, text, meta_title.as_deref(), &mut keep)
+    } else {
+        None
+    };
+    if under_h1.is_some() {
+        title = under_h1;
+    } else if let Some((_, main)) = best_main {
         let (first, last0, profile) = chain(main, &empty, 0);
         let mut best = find_title(sections[first].lo, &profile, true);
         if first < main && TITLE_NEAR_MAIN {
