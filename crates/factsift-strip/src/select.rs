@@ -421,6 +421,19 @@ const UNDER_H1_WINDOW: usize = 10;
 /// The fewest lines such a block holds.
 const UNDER_H1_MIN_LINES: usize = 3;
 
+/// A prose-like line that reads as a headline: at most [`TITLE_CASE_WORDS`]
+/// words, most of them capitalised ("Does Marie Smith Have a Net Worth of
+/// $17 Million?").
+fn title_cased(l: &Line) -> bool {
+    let words = l.words.saturating_sub(l.digits);
+    TITLE_CASE && l.words <= TITLE_CASE_WORDS && words >= 3 && l.caps * 5 >= words * 3
+}
+
+/// Prose lines may be the title when title-cased.
+const TITLE_CASE: bool = true;
+/// The longest such title, in words.
+const TITLE_CASE_WORDS: u32 = 20;
+
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
     s.chars()
@@ -713,7 +726,8 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         let far = (far_start..from).filter(|&k| lines[k].heading);
         for k in far.chain(from..=lo.min(lines.len().saturating_sub(1))) {
             let l = &lines[k];
-            let candidate = !matches!(l.class, Class::Bad(_) | Class::Good)
+            let candidate = !matches!(l.class, Class::Bad(_))
+                && (l.class != Class::Good || title_cased(l))
                 && (2..=40).contains(&l.words)
                 && (!l.sentence_end || !l.span.slice(text).ends_with('.'))
                 // A bulleted line (a list item, a teaser) is not the title.
@@ -830,7 +844,8 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 }
                 let l = &lines[k];
                 if after < 0.3 * total
-                    || matches!(l.class, Class::Bad(_) | Class::Good)
+                    || matches!(l.class, Class::Bad(_))
+                    || (l.class == Class::Good && !title_cased(l))
                     || !(2..=40).contains(&l.words)
                 {
                     continue;
