@@ -1027,11 +1027,18 @@ impl Doc<'_> {
                 product,
                 // "Canalys said Xiaomi shipped": a source only when another
                 // company follows ("Unilever said sales fell" is Unilever's).
+                // "Deutsche Bank said it would cut ... at Credit Suisse": a
+                // company that says "it" speaks of itself.
                 reporter: self.is_reporter_name(&e.name)
                     || near_before(Cat::ReporterPre, a, 1)
                     || (near_after(Cat::ReporterPost, b, 1)
                         && entities.iter().any(|o| {
-                            o.kind == EntityKind::Org && o.span.start() >= b && o.name != e.name
+                            o.kind == EntityKind::Org
+                                && o.span.start() >= b
+                                && o.name != e.name
+                                && !cues.iter().any(|c| {
+                                    c.cat == Cat::Anaphor && c.start >= b && c.end <= o.span.start()
+                                })
                         })),
                 object: near_before(Cat::ObjectPre, a, 1) || described_after(Cat::ObjectPre, a),
                 agent: near_before(Cat::AgentPre, a, 2),
