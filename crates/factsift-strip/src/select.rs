@@ -434,6 +434,11 @@ const TITLE_CASE: bool = true;
 /// The longest such title, in words.
 const TITLE_CASE_WORDS: u32 = 20;
 
+/// Text pages: a line holding most of the URL slug's words is the headline.
+const SLUG_HEADLINE: bool = true;
+/// The share of the slug's words it must hold.
+const SLUG_HEADLINE_SHARE: f32 = 0.6;
+
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
     s.chars()
@@ -873,6 +878,31 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                     headline = Some(k);
                     break;
                 }
+            }
+            // Without a metadata title, the first headline-like line that
+            // holds most of the URL slug's words is the headline.
+            if SLUG_HEADLINE && headline.is_none() && meta_title.is_none() && slug.len() >= 3 {
+                // It comes before the chain's first prose paragraph.
+                let prose = (lo..hi)
+                    .find(|&i| lines[i].class == Class::Good && !title_cased(&lines[i]))
+                    .unwrap_or(hi);
+                headline = (lo..prose).find(|&k| {
+                    let l = &lines[k];
+                    let after: f32 = chain_secs
+                        .iter()
+                        .filter(|s| s.lo > k)
+                        .map(|s| s.score)
+                        .sum();
+                    after >= 0.3 * total
+                        && (3..=30).contains(&l.words)
+                        && (l.class != Class::Good || title_cased(l))
+                        && !matches!(l.class, Class::Bad(_))
+                        && !l.span.slice(text).ends_with('.')
+                        && {
+                            let hit = line_words.of(k).iter().filter(|w| slug.contains(w)).count();
+                            hit as f32 >= SLUG_HEADLINE_SHARE * slug.len() as f32
+                        }
+                });
             }
             if let Some(k) = headline {
                 best = Some((f32::MAX, k));
