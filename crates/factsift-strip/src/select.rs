@@ -439,6 +439,9 @@ const SLUG_HEADLINE: bool = true;
 /// The share of the slug's words it must hold.
 const SLUG_HEADLINE_SHARE: f32 = 0.6;
 
+/// How many of a closing run's first lines may announce it with a colon.
+const LIST_INTRO_LINES: usize = 3;
+
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
     s.chars()
@@ -1018,12 +1021,13 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         let run = &kept[kept.len() - tail_run..];
         let list_tail = tail_run >= TAIL_LIST
             && (doc.layout.is_some() && run.iter().all(|&i| lines[i].link_density < 0.1)
-                // A line ending in a colon announces the list that follows.
+                // A line ending in a colon announces the list that follows
+                // (after an image and its caption, perhaps).
                 || run.first().is_some_and(|&i| {
                     i > 0
-                        && [i - 1, i]
-                            .iter()
-                            .any(|&j| lines[j].span.slice(text).ends_with(':'))
+                        && (i - 1..i + LIST_INTRO_LINES)
+                            .filter(|&j| run.contains(&j) || j + 1 == i)
+                            .any(|j| lines[j].span.slice(text).ends_with(':'))
                 }));
         if !list_tail {
             for &i in kept.iter().rev() {
