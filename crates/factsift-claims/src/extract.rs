@@ -1952,8 +1952,15 @@ impl Doc<'_> {
                 let d = self.pos.between(c.end, q0);
                 // A level word between the change and the number makes it a level:
                 // "rose 2% to $11.1bn".
+                // "growth of around 5%", "an increase of 4%": an "of" right
+                // after a change noun names the change, not a level.
                 let level = cues.iter().any(|l| {
-                    matches!(l.cat, Cat::LevelPre | Cat::FromPre) && l.start >= c.end && l.end <= q0
+                    matches!(l.cat, Cat::LevelPre | Cat::FromPre)
+                        && l.start >= c.end
+                        && l.end <= q0
+                        && !(l.cat == Cat::LevelPre
+                            && self.pos.between(c.end, l.start) == 0
+                            && self.text.get(l.start..l.end) == Some("of"))
                 }) || (!percent
                     && cues
                         .iter()
