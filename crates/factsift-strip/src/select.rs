@@ -387,6 +387,64 @@ fn block_under_h1(
             .filter(|(_, l)| l.heading && !matches!(l.class, Class::Bad(_)))
     };
     let (h, _) = h1s().find(|(_, l)| agrees(l)).or_else(|| h1s().next())?;
+    block_under(lines, text, h, keep)
+}
+
+/// Text pages with almost no prose: the block under the first unbulleted
+/// headline-sized line that holds 3/5 of the URL slug's words (compared
+/// without accents: slugs drop them).
+fn block_under_slug_headline(
+    lex: &Lexicon,
+    lines: &[Line],
+    text: &str,
+    slug: &HashSet64,
+    keep: &mut [bool],
+) -> Option<usize> {
+    if slug.len() < 2 {
+        return None;
+    }
+    let (mut folded, mut buf) = (String::new(), String::new());
+    let h = lines.iter().position(|l| {
+        if !(2..=20).contains(&l.words) || l.bullet || matches!(l.class, Class::Bad(_)) {
+            return false;
+        }
+        folded.clear();
+        folded.extend(l.span.slice(text).chars().map(fold_accent));
+        let mut words = HashSet64::default();
+        content_words(lex, &folded, &mut buf, &mut words);
+        let hit = words.iter().filter(|w| slug.contains(w)).count();
+        hit as f32 >= SLUG_HEADLINE_SHARE * slug.len() as f32
+    })?;
+    block_under(lines, text, h, keep)
+}
+
+/// A Latin letter without its accent (`é` -> `e`); other characters as they are.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à'..='å' => 'a',
+        'À'..='Å' => 'A',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'è'..='ë' => 'e',
+        'È'..='Ë' => 'E',
+        'ì'..='ï' => 'i',
+        'Ì'..='Ï' => 'I',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ò'..='ö' | 'ø' => 'o',
+        'Ò'..='Ö' | 'Ø' => 'O',
+        'ù'..='ü' => 'u',
+        'Ù'..='Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' => 'Y',
+        _ => c,
+    }
+}
+
+/// Keep the longest run of lines that are not boilerplate (nor headings)
+/// starting within [`UNDER_H1_WINDOW`] lines after the headline `h`, less
+/// leading dates; `Some(h)` when it holds at least [`UNDER_H1_MIN_LINES`].
+fn block_under(lines: &[Line], text: &str, h: usize, keep: &mut [bool]) -> Option<usize> {
     // The longest run of lines that are not boilerplate (nor headings)
     // starting near the headline.
     let stop = |i: usize| matches!(lines[i].class, Class::Bad(_)) || lines[i].heading;
@@ -809,10 +867,12 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         let (f, l, _) = chain(k, &empty, 0);
         sections[f..=l].iter().map(|s| s.score).sum::<f32>() < LITTLE_PROSE
     });
-    let under_h1 = if doc.layout.is_some() && little_prose && UNDER_H1 {
+    let under_h1 = if !(little_prose && UNDER_H1) {
+        None
+    } else if doc.layout.is_some() {
         block_under_h1(&lines, text, meta_title.as_deref(), &mut keep)
     } else {
-        None
+        block_under_slug_headline(lex, &lines, text, &slug, &mut keep)
     };
     if under_h1.is_some() {
         title = under_h1;
