@@ -299,10 +299,9 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         },
     )?;
     let clusters = index.finish();
+    let duplicates = clusters.duplicates() as u64;
     if args.emit != Emit::Mentions && !stats.interrupted {
-        let facts = Merger::new()
-            .with_clusters(clusters.cluster_map())
-            .merge(mentions);
+        let facts = Merger::new().with_dedup(clusters).merge(mentions);
         for fact in &facts {
             output.line(&serde_json::to_string(fact)?)?;
         }
@@ -321,10 +320,9 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     }
     stats.records = records;
     stats.extra.insert("mentions".to_string(), mention_count);
-    stats.extra.insert(
-        "duplicate documents".to_string(),
-        clusters.duplicates() as u64,
-    );
+    stats
+        .extra
+        .insert("duplicate documents".to_string(), duplicates);
     finish(input, output, stats)
 }
 
@@ -352,10 +350,10 @@ pub fn dedup(args: &StripArgs) -> Result<ExitCode> {
         },
     )?;
     let clusters = index.finish();
-    for assignment in &clusters.assignments {
-        output.line(&serde_json::to_string(assignment)?)?;
+    for assignment in clusters.iter() {
+        output.line(&serde_json::to_string(&assignment)?)?;
     }
-    stats.records = clusters.assignments.len() as u64;
+    stats.records = clusters.len() as u64;
     stats.extra.insert(
         "duplicate documents".to_string(),
         clusters.duplicates() as u64,
@@ -433,7 +431,7 @@ pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
     if !sketches.is_empty() {
         let mut index = DedupIndex::new(&Deduper::new());
         sketches.iter().cloned().for_each(|s| index.add(s));
-        merger = merger.with_clusters(index.finish().cluster_map());
+        merger = merger.with_dedup(index.finish());
     }
     let merged = merger.merge(facts);
     let mut output = Output::open(args.output.as_deref())?;
@@ -500,9 +498,7 @@ pub fn report(args: &ReportArgs) -> Result<ExitCode> {
             Ok(())
         },
     )?;
-    let facts = Merger::new()
-        .with_clusters(index.finish().cluster_map())
-        .merge(mentions);
+    let facts = Merger::new().with_dedup(index.finish()).merge(mentions);
     report.set_facts(&facts);
     if let Some(gold) = &gold {
         report.set_gold(gold);

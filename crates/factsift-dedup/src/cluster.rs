@@ -1,8 +1,8 @@
 //! Clustering sketches into near-duplicate groups.
 
 use crate::{Deduper, Sketch};
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use serde::Serialize;
+use std::cmp::Ordering;
 
 /// Most candidate comparisons one document makes inside one LSH bucket:
 /// bounds the work on a bucket that many unrelated documents share.
@@ -18,23 +18,59 @@ pub const MAX_BUCKET_COMPARISONS: usize = 64;
 /// the most words, ties to the smallest id); `similarity` the estimated
 /// Jaccard similarity of this document to the canonical one (1 for the
 /// canonical document itself and for exact duplicates).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Assignment {
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Assignment<'a> {
     /// The document id.
-    pub id: String,
+    pub id: &'a str,
     /// The cluster id: the smallest member id.
-    pub cluster: String,
+    pub cluster: &'a str,
     /// The representative's id.
-    pub canonical: String,
+    pub canonical: &'a str,
     /// Estimated Jaccard similarity to the representative.
     pub similarity: f64,
+}
+
+/// Ids of many documents in one buffer: one allocation in all instead of
+/// one per document.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Ids {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    fn push(&mut self, id: &str) {
+        self.text.push_str(id);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// What the index keeps of a sketch besides its id and MinHash values.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    words: usize,
+    exact: u64,
+    minhash_start: usize,
+    minhash_len: usize,
 }
 
 /// Collects sketches and clusters them; the result does not depend on the
 /// order in which sketches are added.
 ///
-/// Memory per document: its sketch (id and 126 × 4 bytes by default) and,
-/// during [`DedupIndex::finish`], one 12-byte entry per band (42).
+/// Memory per document: its id, 40 bytes, and the low 16 bits of each
+/// MinHash value (252 bytes by default); during [`DedupIndex::finish`],
+/// 16 bytes more. Comparing 16 of a value's 32 bits changes an estimated
+/// similarity only when two different values agree on those bits (a
+/// chance of 1 in 65,536 per value).
 ///
 /// ```
 /// use factsift_dedup::{Deduper, DedupIndex};
@@ -56,7 +92,9 @@ pub struct Assignment {
 #[derive(Clone, Debug)]
 pub struct DedupIndex {
     deduper: Deduper,
-    sketches: Vec<Sketch>,
+    ids: Ids,
+    entries: Vec<Entry>,
+    minhash: Vec<u16>,
 }
 
 impl DedupIndex {
@@ -64,30 +102,61 @@ impl DedupIndex {
     pub fn new(deduper: &Deduper) -> DedupIndex {
         DedupIndex {
             deduper: deduper.clone(),
-            sketches: Vec::new(),
+            ids: Ids::default(),
+            entries: Vec::new(),
+            minhash: Vec::new(),
         }
     }
 
     /// Sketches a text and adds it.
     pub fn add_text(&mut self, id: &str, text: &str) {
         let s = self.deduper.sketch(id, text);
-        self.sketches.push(s);
+        self.add(s);
     }
 
     /// Adds a sketch (made by a [`Deduper`] with the same settings, possibly
     /// elsewhere: a shard's sketches can be added to one index).
     pub fn add(&mut self, sketch: Sketch) {
-        self.sketches.push(sketch);
+        self.ids.push(&sketch.id);
+        self.entries.push(Entry {
+            words: sketch.words,
+            exact: sketch.exact,
+            minhash_start: self.minhash.len(),
+            minhash_len: sketch.minhash.len(),
+        });
+        self.minhash
+            .extend(sketch.minhash.iter().map(|&v| crate::minhash::kept_bits(v)));
     }
 
     /// Number of sketches added.
     pub fn len(&self) -> usize {
-        self.sketches.len()
+        self.entries.len()
     }
 
     /// Whether no sketch was added.
     pub fn is_empty(&self) -> bool {
-        self.sketches.is_empty()
+        self.entries.is_empty()
+    }
+
+    fn values(&self, i: usize) -> &[u16] {
+        let e = &self.entries[i];
+        &self.minhash[e.minhash_start..e.minhash_start + e.minhash_len]
+    }
+
+    fn similarity(&self, a: usize, b: usize) -> f64 {
+        crate::minhash::share_equal(self.values(a), self.values(b))
+    }
+
+    /// The order sketches are clustered in: by id, then words, exact hash
+    /// and values, so that nothing depends on the order of `add`.
+    fn sort_key_cmp(&self, a: usize, b: usize) -> Ordering {
+        let (ea, eb) = (&self.entries[a], &self.entries[b]);
+        self.ids
+            .get(a)
+            .cmp(self.ids.get(b))
+            .then(ea.words.cmp(&eb.words))
+            .then(ea.exact.cmp(&eb.exact))
+            .then_with(|| self.values(a).cmp(self.values(b)))
     }
 
     /// Clusters the documents: exact duplicates (equal word-sequence hash
@@ -95,137 +164,196 @@ impl DedupIndex {
     /// estimated Jaccard similarity reaches the threshold are joined, and
     /// clusters are the connected components of those links (so a chain
     /// `a ~ b ~ c` is one cluster even if `a` and `c` are further apart).
-    pub fn finish(mut self) -> Clusters {
-        // Sort first: from here on nothing depends on the order of `add`.
-        self.sketches.sort_unstable();
-        let n = self.sketches.len();
+    pub fn finish(self) -> Clusters {
+        let n = self.entries.len();
+        // Positions in sorted order; union-find works on positions, so the
+        // smallest position of a component is its smallest id.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.sort_key_cmp(a as usize, b as usize));
+        let doc = |p: usize| order[p] as usize;
         let mut uf = UnionFind::new(n);
-        // Exact duplicates: runs of equal hash (verified by the sketch).
-        let mut by_exact: Vec<(u64, u32)> = self
-            .sketches
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.exact, i as u32))
+        // Exact duplicates: runs of equal hash (verified by the values).
+        let mut by_exact: Vec<(u64, u32)> = (0..n)
+            .map(|p| (self.entries[doc(p)].exact, p as u32))
             .collect();
         by_exact.sort_unstable();
         for run in by_exact.chunk_by(|a, b| a.0 == b.0) {
             let first = run[0].1 as usize;
-            for &(_, j) in &run[1..] {
-                let j = j as usize;
-                if self.sketches[first].minhash == self.sketches[j].minhash {
-                    uf.union(first, j);
+            for &(_, q) in &run[1..] {
+                let q = q as usize;
+                if self.values(doc(first)) == self.values(doc(q)) {
+                    uf.union(first, q);
                 }
             }
         }
-        // LSH, one band at a time so that only one band's (key, doc)
+        drop(by_exact);
+        // LSH, one band at a time so that only one band's (key, position)
         // entries are held (the keys hash their band, so buckets never mix
         // bands): sorted entries, each run of equal keys is a bucket.
         let bands = self
-            .sketches
+            .entries
             .iter()
-            .map(|s| self.deduper.band_count(s))
+            .map(|e| self.deduper.band_count(e.minhash_len))
             .max()
             .unwrap_or(0);
         let threshold = self.deduper.threshold();
-        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(n);
+        let mut keys: Vec<(u64, u32)> = Vec::with_capacity(n);
         for band in 0..bands {
-            entries.clear();
-            entries.extend(
-                self.sketches
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, s)| Some((self.deduper.band_key(s, band)?, i as u32))),
-            );
-            entries.sort_unstable();
-            for bucket in entries.chunk_by(|a, b| a.0 == b.0) {
+            keys.clear();
+            keys.extend((0..n).filter_map(|p| {
+                let key = self.deduper.band_key(self.values(doc(p)), band)?;
+                Some((key, p as u32))
+            }));
+            keys.sort_unstable();
+            for bucket in keys.chunk_by(|a, b| a.0 == b.0) {
                 if bucket.len() < 2 {
                     continue;
                 }
-                for (pos, &(_, j)) in bucket.iter().enumerate().skip(1) {
-                    let j = j as usize;
+                for (pos, &(_, q)) in bucket.iter().enumerate().skip(1) {
+                    let q = q as usize;
                     let start = pos.saturating_sub(MAX_BUCKET_COMPARISONS);
-                    for &(_, i) in &bucket[start..pos] {
-                        let i = i as usize;
-                        if uf.find(i) == uf.find(j) {
+                    for &(_, p) in &bucket[start..pos] {
+                        let p = p as usize;
+                        if uf.find(p) == uf.find(q) {
                             continue;
                         }
-                        if self.sketches[i].similarity(&self.sketches[j]) >= threshold {
-                            uf.union(i, j);
+                        if self.similarity(doc(p), doc(q)) >= threshold {
+                            uf.union(p, q);
                         }
                     }
                 }
             }
         }
-        // Components: cluster id = smallest id (sketches are sorted by id, so
-        // the first member met); canonical = most words, ties to smallest id.
-        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-        for i in 0..n {
-            members.entry(uf.find(i)).or_default().push(i);
-        }
-        let mut assignments: Vec<Assignment> = Vec::with_capacity(n);
-        for group in members.values() {
-            let first = group[0];
-            let canon = group
-                .iter()
-                .copied()
-                .max_by(|&a, &b| {
-                    let (sa, sb) = (&self.sketches[a], &self.sketches[b]);
-                    sa.words.cmp(&sb.words).then_with(|| sb.cmp(sa))
-                })
-                .unwrap_or(first);
-            for &m in group {
-                let sim = if m == canon || self.sketches[m].exact == self.sketches[canon].exact {
-                    1.0
-                } else {
-                    self.sketches[m].similarity(&self.sketches[canon])
-                };
-                assignments.push(Assignment {
-                    id: self.sketches[m].id.clone(),
-                    cluster: self.sketches[first].id.clone(),
-                    canonical: self.sketches[canon].id.clone(),
-                    similarity: sim,
-                });
+        drop(keys);
+        // Components: cluster id = smallest id (the root: the smallest
+        // position); canonical = most words, ties to the smallest id.
+        let mut canonical: Vec<u32> = (0..n as u32).collect();
+        for p in 0..n {
+            let root = uf.find(p);
+            let best = canonical[root] as usize;
+            if self.entries[doc(p)].words > self.entries[doc(best)].words {
+                canonical[root] = p as u32;
             }
         }
-        assignments.sort_by(|a, b| {
-            a.id.cmp(&b.id)
-                .then_with(|| a.cluster.cmp(&b.cluster))
-                .then_with(|| a.similarity.total_cmp(&b.similarity))
-        });
-        Clusters { assignments }
+        let mut ids = Ids::default();
+        let mut members = Vec::with_capacity(n);
+        for p in 0..n {
+            ids.push(self.ids.get(doc(p)));
+            let root = uf.find(p);
+            let canon = canonical[root] as usize;
+            let (d, c) = (doc(p), doc(canon));
+            let similarity = if p == canon || self.entries[d].exact == self.entries[c].exact {
+                1.0
+            } else {
+                self.similarity(d, c)
+            };
+            members.push(Member {
+                cluster: root as u32,
+                canonical: canon as u32,
+                similarity,
+            });
+        }
+        let mut clusters = Clusters { ids, members };
+        clusters.order_repeated_ids();
+        clusters
     }
 }
 
+/// A document's cluster, by positions in [`Clusters`]' id list.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Member {
+    cluster: u32,
+    canonical: u32,
+    similarity: f64,
+}
+
 /// The clusters of a [`DedupIndex`]: one [`Assignment`] per document,
-/// sorted by document id.
+/// sorted by document id (then cluster id and similarity, for an id added
+/// twice). About 30 bytes and the id per document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Clusters {
-    /// One per document added, sorted by id.
-    pub assignments: Vec<Assignment>,
+    ids: Ids,
+    members: Vec<Member>,
 }
 
 impl Clusters {
+    /// Documents sharing an id are ordered by cluster id, then similarity,
+    /// as the `factsift dedup` output promises.
+    fn order_repeated_ids(&mut self) {
+        let n = self.members.len();
+        let mut p = 0;
+        while p < n {
+            let mut q = p + 1;
+            while q < n && self.ids.get(q) == self.ids.get(p) {
+                q += 1;
+            }
+            if q - p > 1 {
+                let mut run: Vec<Member> = self.members[p..q].to_vec();
+                run.sort_by(|a, b| {
+                    self.ids
+                        .get(a.cluster as usize)
+                        .cmp(self.ids.get(b.cluster as usize))
+                        .then_with(|| a.similarity.total_cmp(&b.similarity))
+                });
+                self.members[p..q].copy_from_slice(&run);
+            }
+            p = q;
+        }
+    }
+
+    fn assignment(&self, p: usize) -> Assignment<'_> {
+        let m = &self.members[p];
+        Assignment {
+            id: self.ids.get(p),
+            cluster: self.ids.get(m.cluster as usize),
+            canonical: self.ids.get(m.canonical as usize),
+            similarity: m.similarity,
+        }
+    }
+
+    /// The assignments, sorted by document id.
+    pub fn iter(&self) -> impl Iterator<Item = Assignment<'_>> {
+        (0..self.ids.len()).map(|p| self.assignment(p))
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there is no document.
+    pub fn is_empty(&self) -> bool {
+        self.ids.len() == 0
+    }
+
     /// The assignment of a document id (the first, if an id was added twice).
-    pub fn get(&self, id: &str) -> Option<&Assignment> {
-        let i = self.assignments.partition_point(|a| a.id.as_str() < id);
-        self.assignments.get(i).filter(|a| a.id == id)
+    pub fn get(&self, id: &str) -> Option<Assignment<'_>> {
+        let p = self.position(id)?;
+        Some(self.assignment(p))
+    }
+
+    /// The cluster id of a document id.
+    pub fn cluster_of(&self, id: &str) -> Option<&str> {
+        let p = self.position(id)?;
+        Some(self.ids.get(self.members[p].cluster as usize))
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.ids.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.ids.get(mid) < id {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo < self.ids.len() && self.ids.get(lo) == id).then_some(lo)
     }
 
     /// Documents that are not their cluster's canonical member.
     pub fn duplicates(&self) -> usize {
-        self.assignments
-            .iter()
-            .filter(|a| a.id != a.canonical)
-            .count()
-    }
-
-    /// The document → cluster map that fact merging needs
-    /// ([`crate::Merger::with_clusters`]).
-    pub fn cluster_map(&self) -> HashMap<String, String> {
-        self.assignments
-            .iter()
-            .map(|a| (a.id.clone(), a.cluster.clone()))
-            .collect()
+        self.iter().filter(|a| a.id != a.canonical).count()
     }
 
     /// The `factsift dedup` output: one JSON line per document.
@@ -239,8 +367,8 @@ impl Clusters {
     /// ```
     pub fn to_jsonl(&self) -> String {
         let mut out = String::new();
-        for a in &self.assignments {
-            if let Ok(line) = serde_json::to_string(a) {
+        for a in self.iter() {
+            if let Ok(line) = serde_json::to_string(&a) {
                 out.push_str(&line);
                 out.push('\n');
             }
@@ -269,7 +397,8 @@ impl UnionFind {
     }
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
-        // The smaller index becomes the root: deterministic.
+        // The smaller position becomes the root: deterministic, and the root
+        // is the component's smallest id.
         if ra < rb {
             self.parent[rb] = ra as u32;
         } else if rb < ra {

@@ -43,7 +43,7 @@
 //!     })).unwrap();
 //!     f.into()
 //! };
-//! let merger = Merger::new().with_clusters(clusters.cluster_map());
+//! let merger = Merger::new().with_dedup(clusters);
 //! let facts = merger.merge(vec![mention("site-a"), mention("site-b")]);
 //! assert_eq!(facts.len(), 1);
 //! assert_eq!((facts[0].sources.len(), facts[0].support), (2, Some(1)));

@@ -1,5 +1,6 @@
 //! Canonical fact merging with provenance, conflicts and bounds; shard-safe.
 
+use crate::Clusters;
 use crate::hash::FieldHasher;
 use factsift_core::{Bound, Fact, Source};
 use serde::{Deserialize, Serialize};
@@ -319,6 +320,7 @@ fn cmp_opt_f64(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
 #[derive(Clone, Debug, Default)]
 pub struct Merger {
     clusters: HashMap<String, String>,
+    dedup: Option<Clusters>,
 }
 
 impl Merger {
@@ -328,12 +330,30 @@ impl Merger {
         Merger::default()
     }
 
-    /// Sets the document → dedup cluster map (e.g. from
-    /// [`crate::Clusters::cluster_map`]); it overrides clusters recorded in
-    /// sources.
+    /// Sets document → dedup cluster pairs; they override clusters
+    /// recorded in sources and those of [`Merger::with_dedup`].
     pub fn with_clusters(mut self, map: impl IntoIterator<Item = (String, String)>) -> Merger {
         self.clusters.extend(map);
         self
+    }
+
+    /// Takes each document's cluster from a [`DedupIndex`]'s result (looked
+    /// up there, not copied into a map: a run of millions of documents
+    /// keeps one copy of the ids); it overrides clusters recorded in
+    /// sources.
+    ///
+    /// [`DedupIndex`]: crate::DedupIndex
+    pub fn with_dedup(mut self, clusters: Clusters) -> Merger {
+        self.dedup = Some(clusters);
+        self
+    }
+
+    fn cluster_of(&self, doc: &str) -> Option<String> {
+        if let Some(c) = self.clusters.get(doc) {
+            return Some(c.clone());
+        }
+        let c = self.dedup.as_ref()?.cluster_of(doc)?;
+        Some(c.to_string())
     }
 
     /// Merges facts (plain mentions or earlier merge outputs, in any mix)
@@ -353,9 +373,7 @@ impl Merger {
             let entry = groups.entry(key).or_default();
             for s in f.sources {
                 let cluster = self
-                    .clusters
-                    .get(&s.doc)
-                    .cloned()
+                    .cluster_of(&s.doc)
                     .or(s.cluster)
                     .unwrap_or_else(|| s.doc.clone());
                 entry.push(Mention {

@@ -52,24 +52,33 @@ impl Sketch {
     /// assert_eq!(a.similarity(&a), 1.0);
     /// ```
     pub fn similarity(&self, other: &Sketch) -> f64 {
-        if self.minhash.is_empty() || other.minhash.is_empty() {
-            return if self.minhash.is_empty() && other.minhash.is_empty() {
-                1.0
-            } else {
-                0.0
-            };
-        }
-        if self.minhash.len() != other.minhash.len() {
-            return 0.0;
-        }
-        let same = self
-            .minhash
-            .iter()
-            .zip(&other.minhash)
-            .filter(|(a, b)| a == b)
-            .count();
-        same as f64 / self.minhash.len() as f64
+        share_equal(&self.minhash, &other.minhash)
     }
+}
+
+/// The share of equal values at equal positions of two MinHash signatures:
+/// 1.0 for two empty ones (texts without words), 0.0 when only one is empty
+/// or the lengths differ (not comparable).
+pub(crate) fn share_equal<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return if a.is_empty() && b.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    if a.len() != b.len() {
+        return 0.0;
+    }
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f64 / a.len() as f64
+}
+
+/// The bits of a MinHash value that [`crate::DedupIndex`] keeps and LSH
+/// band keys hash: the low 16, which halves the index's memory; two
+/// different values agree on them by chance once in 65,536.
+pub(crate) fn kept_bits(value: u32) -> u16 {
+    value as u16
 }
 
 /// Streaming state of one sketch: word hashes in a ring, MinHash bins.
@@ -402,26 +411,27 @@ impl Deduper {
     }
 
     /// The LSH band keys of a sketch: one 64-bit key per band, mixing the
-    /// band's index and its rows. Two documents are candidate
-    /// near-duplicates when they share a key. A shard mapper can emit these
-    /// keys so that a reducer finds duplicates across shards; a sketch of a
-    /// text without words has no band key.
+    /// band's index and the kept 16 bits of its rows. Two documents are
+    /// candidate near-duplicates when they share a key. A shard mapper can
+    /// emit these keys so that a reducer finds duplicates across shards; a
+    /// sketch of a text without words has no band key.
     pub fn band_keys(&self, sketch: &Sketch) -> Vec<u64> {
-        (0..self.band_count(sketch))
-            .filter_map(|band| self.band_key(sketch, band))
+        let values: Vec<u16> = sketch.minhash.iter().map(|&v| kept_bits(v)).collect();
+        (0..self.band_count(values.len()))
+            .filter_map(|band| self.band_key(&values, band))
             .collect()
     }
 
-    /// How many band keys a sketch has (0 for a text without words).
-    pub(crate) fn band_count(&self, sketch: &Sketch) -> usize {
-        sketch.minhash.len().div_ceil(self.rows(sketch))
+    /// How many band keys a signature of `len` values has (0 for a text
+    /// without words).
+    pub(crate) fn band_count(&self, len: usize) -> usize {
+        len.div_ceil(self.rows(len))
     }
 
-    /// The key of one band of a sketch (see [`Deduper::band_keys`]), if it
-    /// has that band.
-    pub(crate) fn band_key(&self, sketch: &Sketch, band: usize) -> Option<u64> {
-        let rows = self.rows(sketch);
-        let chunk = sketch.minhash.chunks(rows).nth(band)?;
+    /// The key of one band of a signature's kept bits (see
+    /// [`Deduper::band_keys`]), if it has that band.
+    pub(crate) fn band_key(&self, values: &[u16], band: usize) -> Option<u64> {
+        let chunk = values.chunks(self.rows(values.len())).nth(band)?;
         let mut h = FieldHasher::new().u64(band as u64);
         for &v in chunk {
             h = h.u64(u64::from(v));
@@ -429,7 +439,7 @@ impl Deduper {
         Some(h.finish())
     }
 
-    fn rows(&self, sketch: &Sketch) -> usize {
-        (sketch.minhash.len() / self.bands.max(1)).max(1)
+    fn rows(&self, len: usize) -> usize {
+        (len / self.bands.max(1)).max(1)
     }
 }

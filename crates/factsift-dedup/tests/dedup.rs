@@ -177,11 +177,11 @@ proptest! {
         }
         let (ca, cb) = (a.finish(), b.finish());
         prop_assert_eq!(ca.to_jsonl(), cb.to_jsonl());
-        for x in &ca.assignments {
+        for x in ca.iter() {
             prop_assert!(x.cluster <= x.id);
             prop_assert!((0.0..=1.0).contains(&x.similarity));
-            let canon = ca.get(&x.canonical).unwrap();
-            prop_assert_eq!(&canon.cluster, &x.cluster);
+            let canon = ca.get(x.canonical).unwrap();
+            prop_assert_eq!(canon.cluster, x.cluster);
         }
     }
 

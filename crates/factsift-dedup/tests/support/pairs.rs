@@ -76,11 +76,7 @@ pub fn evaluate(d: &Deduper, docs: &[BenchDoc], pairs: &[Pair]) -> Eval {
         index.add(s);
     }
     let clusters = index.finish();
-    let cluster: HashMap<&str, &str> = clusters
-        .assignments
-        .iter()
-        .map(|a| (a.id.as_str(), a.cluster.as_str()))
-        .collect();
+    let cluster: HashMap<&str, &str> = clusters.iter().map(|a| (a.id, a.cluster)).collect();
     // All pairs, from the contingency table of (group, cluster).
     let mut cells: HashMap<(&str, &str), u64> = HashMap::new();
     let mut groups: HashMap<&str, u64> = HashMap::new();
