@@ -500,6 +500,50 @@ const SLUG_HEADLINE_SHARE: f32 = 0.6;
 /// How many of a closing run's first lines may announce it with a colon.
 const LIST_INTRO_LINES: usize = 3;
 
+/// Bound an HTML article by the `<article>` element of its `h1`.
+const ARTICLE_SCOPE: bool = true;
+/// The share of the kept prose that element must hold.
+const ARTICLE_SCOPE_SHARE: f32 = 0.1;
+
+/// Unkeep the lines outside the nearest `<article>` element holding the
+/// headline line `t`, when that element holds at least
+/// [`ARTICLE_SCOPE_SHARE`] of the kept prose.
+fn article_scope(layout: &factsift_core::Layout, lines: &[Line], t: usize, keep: &mut [bool]) {
+    let Some(scope) = layout
+        .ancestors(lines[t].element)
+        .find(|&a| layout.elements[a].tag == "article")
+    else {
+        return;
+    };
+    let inside: Vec<bool> = lines
+        .iter()
+        .map(|l| layout.ancestors(l.element).any(|a| a == scope))
+        .collect();
+    let (mut all, mut within) = (0f32, 0f32);
+    for (i, l) in lines.iter().enumerate().filter(|(i, _)| keep[*i]) {
+        let w = prose_weight(l);
+        all += w;
+        if inside[i] {
+            within += w;
+        }
+    }
+    if all == 0.0 || within < ARTICLE_SCOPE_SHARE * all || within == all {
+        return;
+    }
+    for (k, &ins) in keep.iter_mut().zip(&inside) {
+        *k &= ins;
+    }
+}
+
+/// Prose words of a line for [`article_scope`].
+fn prose_weight(l: &Line) -> f32 {
+    match l.class {
+        Class::Good => l.words as f32,
+        Class::Near => 0.3 * l.words as f32,
+        _ => 0.0,
+    }
+}
+
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
     s.chars()
@@ -1056,6 +1100,14 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 }
                 overlap(&words, &profile) >= CLIMB_COHERENCE
             });
+        }
+        // HTML: an `h1` headline inside an `<article>` element that holds
+        // most of the kept prose bounds the article: kept lines outside it
+        // are other posts (a "you may like" list of sibling articles).
+        if let (Some(layout), Some(t)) = (doc.layout.as_ref(), title) {
+            if ARTICLE_SCOPE && lines[t].heading {
+                article_scope(layout, &lines, t, &mut keep);
+            }
         }
         if let Some(t) = title {
             keep[t] = false;
