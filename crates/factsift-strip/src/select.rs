@@ -497,6 +497,9 @@ const SLUG_HEADLINE: bool = true;
 /// The share of the slug's words it must hold.
 const SLUG_HEADLINE_SHARE: f32 = 0.6;
 
+/// HTML: at most one in this many lines of a closing run of short lines
+/// may hold links (a credit line with the reporter's link ends a list).
+const LINKED_SHARE: usize = 8;
 /// How many of a closing run's first lines may announce it with a colon.
 const LIST_INTRO_LINES: usize = 3;
 
@@ -1132,7 +1135,9 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             .count();
         let run = &kept[kept.len() - tail_run..];
         let list_tail = tail_run >= TAIL_LIST
-            && (doc.layout.is_some() && run.iter().all(|&i| lines[i].link_density < 0.1)
+            && (doc.layout.is_some()
+                && run.iter().filter(|&&i| lines[i].link_density >= 0.1).count() * LINKED_SHARE
+                    <= tail_run
                 // A line ending in a colon announces the list that follows
                 // (after an image and its caption, perhaps).
                 || run.first().is_some_and(|&i| {
