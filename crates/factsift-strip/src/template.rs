@@ -25,22 +25,55 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// The hash of a line for template purposes: its alphanumeric characters,
-/// ASCII-lowercased, so spacing and punctuation do not matter.
-pub(crate) fn line_hash(line: &str) -> u64 {
-    let mut h = FnvHasher::default();
-    if line.is_ascii() {
-        // The same FNV-1a over the same bytes, without UTF-8 re-encoding.
-        for &b in line.as_bytes().iter().filter(|b| b.is_ascii_alphanumeric()) {
-            h.write_u8(b.to_ascii_lowercase());
+/// FNV-1a's offset basis and prime (as in the `fnv` crate).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's 64-bit prime.
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Each ASCII byte lowercased if it is alphanumeric, else 0 (not hashed).
+static ALNUM_LOWER: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
         }
-        return h.finish();
+        i += 1;
     }
-    let mut buf = [0u8; 4];
-    for c in line.chars().filter(|&c| crate::features::is_alnum(c)) {
-        h.write(c.to_ascii_lowercase().encode_utf8(&mut buf).as_bytes());
+    t
+};
+
+/// The hash of a line for template purposes: its alphanumeric characters,
+/// ASCII-lowercased, so spacing and punctuation do not matter. It is
+/// FNV-1a over the UTF-8 bytes of those characters, in one pass over the
+/// line (ASCII bytes through a table, other characters decoded).
+pub(crate) fn line_hash(line: &str) -> u64 {
+    let b = line.as_bytes();
+    let mut h = FNV_OFFSET;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            let v = ALNUM_LOWER[x as usize];
+            if v != 0 {
+                h = (h ^ u64::from(v)).wrapping_mul(FNV_PRIME);
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        let n = c.len_utf8();
+        if crate::features::is_alnum(c) {
+            for &y in &b[i..i + n] {
+                h = (h ^ u64::from(y)).wrapping_mul(FNV_PRIME);
+            }
+        }
+        i += n;
     }
-    h.finish()
+    h
 }
 
 /// The site key of a document: its URL's host without `www.`, or `""`.
@@ -187,6 +220,37 @@ mod tests {
         assert_eq!(site(&d), "Example.com");
         d.url = None;
         assert_eq!(site(&d), "");
+    }
+
+    /// The reference definition: FNV-1a (the `fnv` crate) over the
+    /// alphanumeric characters, ASCII-lowercased, UTF-8 encoded.
+    fn reference_hash(line: &str) -> u64 {
+        let mut h = FnvHasher::default();
+        let mut buf = [0u8; 4];
+        for c in line.chars().filter(|&c| c.is_alphanumeric()) {
+            h.write(c.to_ascii_lowercase().encode_utf8(&mut buf).as_bytes());
+        }
+        h.finish()
+    }
+
+    #[test]
+    fn hash_is_fnv_of_lowercase_alphanumerics() {
+        for line in [
+            "",
+            "Read more",
+            "  Ünïcode Straße — 23.16 M £1bn  ",
+            "Цены: ÀÉ ½ × ÷ 東京 ½ 😀 a_b",
+            "\u{a0}x\u{300}y\u{2000}",
+        ] {
+            assert_eq!(line_hash(line), reference_hash(line), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hash_matches_reference(line in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(line_hash(&line), reference_hash(&line));
+        }
     }
 
     #[test]
