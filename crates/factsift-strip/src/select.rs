@@ -16,6 +16,10 @@ const SMALL_SECTION: usize = 8;
 /// Borders do not stop the article's extension backwards (share bars and
 /// bylines sit between a lede and the body).
 const BACK_SOFT: bool = true;
+/// A gap of only advertisement and image lines joins its neighbours.
+const AD_GAP: bool = true;
+/// The longest such gap.
+const AD_GAP_LINES: usize = 4;
 /// HTML: this many unlinked short lines closing the article are kept.
 const TAIL_LIST: usize = 4;
 /// Repeated prose lines are near-prose (see [`demote_repeats`]).
@@ -693,13 +697,17 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // comments"): the sections are items of a list, not one article.
         let rec = (glo..ghi).filter(|&i| recurring[i]);
         if LIST_ITEMS && rec.clone().count() >= 2 && rec.clone().any(|i| lines[i].digits > 0) {
-            return (usize::MAX, true, true, true, false);
+            return (usize::MAX, true, true, true, false, false);
         }
         let g = &lines[glo..ghi];
         let hard = g.iter().any(|l| {
             matches!(l.class, Class::Bad(r) if r.is_hard_border()
                 && !matches!(r, DropReason::Byline | DropReason::Social))
         });
+        // Only advertisement slots and images: the article goes on.
+        let ads_only = !g.is_empty()
+            && g.iter()
+                .all(|l| l.bracketed || matches!(l.class, Class::Bad(DropReason::Advertisement)));
         let weak = g
             .iter()
             .any(|l| matches!(l.class, Class::Bad(DropReason::Byline | DropReason::Social)));
@@ -710,7 +718,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             .iter()
             .any(|&i| lines[i].span.slice(text).ends_with(':'))
             && !recurring[glo..ghi].iter().any(|&r| r);
-        (g.len(), hard, weak, any_bad, listed)
+        (g.len(), hard, weak, any_bad, listed, ads_only)
     };
     // `short_so_far`: the article has little prose yet, so a byline or a
     // share bar is still its header rather than its end.
@@ -732,11 +740,14 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         })
         .collect();
     let joins = |k: usize,
-                 gap: (usize, bool, bool, bool, bool),
+                 gap: (usize, bool, bool, bool, bool, bool),
                  profile: &HashSet64,
                  back: bool,
                  short_so_far: bool| {
-        let (len, hard, weak, any_bad, listed) = gap;
+        let (len, hard, weak, any_bad, listed, ads_only) = gap;
+        if AD_GAP && ads_only && len <= AD_GAP_LINES {
+            return true;
+        }
         if LISTED_GAP && listed && !back && !any_bad && len <= MAX_LIST {
             return true;
         }
