@@ -1819,7 +1819,16 @@ impl Doc<'_> {
             }
             return None;
         }
-        if self.pos.between(*end, q0) > 8 {
+        // "$1.13bn for the three months to December, from $639m": a time
+        // phrase may stand between, and a conversion in brackets right
+        // after the level does not count.
+        let after = self
+            .text
+            .get(*end..q0)
+            .filter(|g| g.trim_start().starts_with('('))
+            .and_then(|g| g.find(')'))
+            .map_or(*end, |close| *end + close + 1);
+        if self.pos.between(after, q0) > 14 {
             return None;
         }
         let from = cues.iter().any(|c| {
@@ -1841,10 +1850,23 @@ impl Doc<'_> {
         if prev.unit != unit {
             return None;
         }
-        // Its own metric word right after it wins ("against a $375m profit").
-        let own = cues
-            .iter()
-            .any(|c| c.cat == Cat::Metric && c.start >= q1 && self.pos.between(q1, c.start) <= 2);
+        // Its own metric word right after it wins ("against a $375m profit");
+        // a word that is a trigger only for other kinds ("in" of "in third
+        // place") is none.
+        let kind_bit = match q.kind {
+            QuantityKind::Money => K_MONEY,
+            _ => K_COUNT,
+        };
+        let own = cues.iter().any(|c| {
+            c.cat == Cat::Metric
+                && c.start >= q1
+                && self.pos.between(q1, c.start) <= 2
+                && self
+                    .lex
+                    .triggers
+                    .get(c.value)
+                    .is_some_and(|t| t.kinds & kind_bit != 0)
+        });
         if own {
             return None;
         }

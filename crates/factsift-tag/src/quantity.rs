@@ -60,6 +60,17 @@ fn plural(w: &str) -> bool {
 /// `v` in base units when one unit is worth `f` of the currency: `70` cents
 /// at `0.01` is exactly `0.7` (dividing by 100 rounds once; multiplying by
 /// 0.01 can be off in the last bit).
+/// `v` times a scale word's multiplier, without the binary residue of the
+/// product: `261.9 * 1e6` is 261,900,000, not 261,899,999.99999997.
+fn scale_by(v: f64, m: f64) -> f64 {
+    let r = v * m;
+    if m >= 1000.0 && (r - r.round()).abs() < 1e-6 {
+        r.round()
+    } else {
+        r
+    }
+}
+
 fn times(v: f64, f: f64) -> f64 {
     if f > 0.0 && f < 1.0 {
         v / (1.0 / f)
@@ -669,7 +680,7 @@ impl<'l> Quantities<'l> {
             }
         }
         let (m, mut b) = self.scale(s, atom.b, !atom.word);
-        let mut value = atom.value * m;
+        let mut value = scale_by(atom.value, m);
         let scaled = m != 1.0;
         // `$75 U.S.`, `$76 US`
         if currency.as_deref() == Some("USD") && matches!(s.raw(b), "US" | "U") {
@@ -724,7 +735,7 @@ impl<'l> Quantities<'l> {
                 let not_model = cur2.is_some() || self.model_name(s, j2).is_none();
                 if compatible && not_model {
                     let (m2, mut b2) = self.scale(s, a2.b, !a2.word);
-                    let mut v2 = a2.value * m2;
+                    let mut v2 = scale_by(a2.value, m2);
                     let mut ok = true;
                     if currency.is_none() && cur2.is_none() {
                         if let Some((k2, u2, f2, e2)) = self.suffix_unit(s, b2, sc) {
@@ -941,7 +952,8 @@ impl<'l> Quantities<'l> {
 
     fn change_before(&self, s: &Sent, i: usize) -> bool {
         let mut p = i;
-        if p > 0 && s.w(p - 1) == "by" {
+        // "rose by 5% to", "had risen from £1m to £1.2m": a move, no range.
+        if p > 0 && matches!(s.w(p - 1), "by" | "from") {
             p -= 1;
         }
         let prev = s.w(p.wrapping_sub(1));
