@@ -551,6 +551,65 @@ fn prose_weight(l: &Line) -> f32 {
     }
 }
 
+/// Text pages: drop kept lines that repeat the kept text before them.
+const REPEATED_TEXT: bool = true;
+/// A line repeats when this share of its word 4-grams came before.
+const REPEATED_SHARE: f32 = 0.8;
+/// Lines with fewer word 4-grams than this are not judged.
+const REPEATED_MIN: usize = 8;
+
+/// Unkeep each kept line whose word 4-grams mostly occur in the kept lines
+/// before it: a second copy of the article (a metadata dump of its body, a
+/// print version) that the page renders after it.
+fn drop_repeated_text(lines: &[Line], text: &str, keep: &mut [bool]) {
+    let mut seen = HashSet64::default();
+    let mut grams: Vec<u64> = Vec::new();
+    for (l, k) in lines.iter().zip(keep.iter_mut()) {
+        if !*k || l.words < REPEATED_MIN as u32 + 3 {
+            if *k {
+                word_grams(l.span.slice(text), &mut grams);
+                seen.extend(grams.iter().copied());
+            }
+            continue;
+        }
+        word_grams(l.span.slice(text), &mut grams);
+        if grams.len() >= REPEATED_MIN {
+            let hits = grams.iter().filter(|g| seen.contains(g)).count();
+            if hits as f32 >= REPEATED_SHARE * grams.len() as f32 {
+                *k = false;
+                continue;
+            }
+        }
+        seen.extend(grams.iter().copied());
+    }
+}
+
+/// The hashes of the word 4-grams of `s` (words: alphanumeric runs,
+/// ASCII-lowercased) into `out`.
+fn word_grams(s: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let mut last = [0u64; 4];
+    let mut n = 0usize;
+    for w in s
+        .split(|c: char| !crate::features::is_alnum(c))
+        .filter(|w| !w.is_empty())
+    {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in w.bytes() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+        }
+        last = [last[1], last[2], last[3], h];
+        n += 1;
+        if n >= 4 {
+            let g = last
+                .iter()
+                .fold(0u64, |acc, &x| acc.rotate_left(17) ^ x)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            out.push(g);
+        }
+    }
+}
+
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
     s.chars()
@@ -1166,6 +1225,11 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                 }
             }
         }
+    }
+    // Text pages: a renderer prints hidden copies of the body (metadata,
+    // no-script blocks) that HTML extraction skips.
+    if REPEATED_TEXT && doc.layout.is_none() {
+        drop_repeated_text(&lines, text, &mut keep);
     }
     // Reasons for everything else.
     let first_body = keep.iter().position(|&k| k).unwrap_or(n);
