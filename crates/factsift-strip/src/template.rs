@@ -51,27 +51,32 @@ static ALNUM_LOWER: [u8; 128] = {
 pub(crate) fn line_hash(line: &str) -> u64 {
     let b = line.as_bytes();
     let mut h = FNV_OFFSET;
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
+    if line.is_ascii() {
+        for &x in b {
+            let v = ALNUM_LOWER[usize::from(x & 0x7f)];
+            if v != 0 {
+                h = (h ^ u64::from(v)).wrapping_mul(FNV_PRIME);
+            }
+        }
+        return h;
+    }
+    for (i, &x) in b.iter().enumerate() {
         if x < 0x80 {
             let v = ALNUM_LOWER[x as usize];
             if v != 0 {
                 h = (h ^ u64::from(v)).wrapping_mul(FNV_PRIME);
             }
-            i += 1;
-            continue;
-        }
-        let Some(c) = line[i..].chars().next() else {
-            break;
-        };
-        let n = c.len_utf8();
-        if crate::features::is_alnum(c) {
-            for &y in &b[i..i + n] {
-                h = (h ^ u64::from(y)).wrapping_mul(FNV_PRIME);
+        } else if x >= 0xc0 {
+            // A character's first byte (its other bytes, 0x80..0xc0, are
+            // skipped): hash all its bytes if it is alphanumeric.
+            if let Some(c) = line.get(i..).and_then(|r| r.chars().next())
+                && crate::features::is_alnum(c)
+            {
+                for &y in &b[i..i + c.len_utf8()] {
+                    h = (h ^ u64::from(y)).wrapping_mul(FNV_PRIME);
+                }
             }
         }
-        i += n;
     }
     h
 }
