@@ -65,6 +65,8 @@ const MAX_GAP_HTML: usize = 10;
 const CANDIDATES: usize = 8;
 /// How much agreement with the URL slug weighs in choosing the core.
 const SLUG_WEIGHT: f32 = 3.0;
+/// A candidate core's headline counts toward its agreement with the slug.
+const SLUG_WITH_TITLE: bool = true;
 /// How much a headline agreeing with a candidate core weighs in choosing it.
 const TITLE_WEIGHT: f32 = 0.5;
 /// How much a later position on the page counts against a candidate core.
@@ -956,17 +958,26 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     for &k in &order {
         let (first, last, profile) = chain(k, &empty, 0);
         let total: f32 = sections[first..=last].iter().map(|s| s.score).sum();
+        let found = find_title(sections[first].lo, &profile, false);
+        // The headline found before the chain counts as the chain's own
+        // words for the slug (the slug is made from the headline).
+        // (HTML: only an `h1`, not a subheading inside the article.)
+        let title_line = found
+            .filter(|t| SLUG_WITH_TITLE && (doc.layout.is_none() || lines[t.1].heading))
+            .map(|t| t.1);
         let slug_recall = if slug.len() >= 2 {
             let hit = slug
                 .iter()
-                .filter(|w| sec_words[first..=last].iter().any(|sw| sw.contains(w)))
+                .filter(|w| {
+                    sec_words[first..=last].iter().any(|sw| sw.contains(w))
+                        || title_line.is_some_and(|t| line_words.of(t).contains(w))
+                })
                 .count();
             hit as f32 / slug.len() as f32
         } else {
             0.0
         };
-        let title_score =
-            find_title(sections[first].lo, &profile, false).map_or(0.0, |t| t.0.min(1.5));
+        let title_score = found.map_or(0.0, |t| t.0.min(1.5));
         let position = 1.0 - POSITION_WEIGHT * sections[first].lo as f32 / n as f32;
         let weight = total
             * (1.0 + SLUG_WEIGHT * slug_recall)
