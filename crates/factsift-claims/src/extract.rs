@@ -369,7 +369,43 @@ pub(crate) fn extract(
     }
     d.by_volume(&mut facts, &hits);
     d.carry_pretax(&mut facts, &hits, &spans, &entities);
+    lead_scope(text, &mut facts);
     facts
+}
+
+/// Byte where the `n`-th non-empty line (1-based) ends: with 3, the
+/// headline, the intro and the first paragraph.
+fn lines_end(text: &str, n: usize) -> usize {
+    text.split_inclusive('\n')
+        .scan(0, |at, l| {
+            *at += l.len();
+            Some((*at, l))
+        })
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(n)
+        .last()
+        .map_or(0, |(end, _)| end)
+}
+
+/// The market an article's opening reports unit sales in ("US sales at GM
+/// sank 12.7%") is the market of its later unit sales figures that name
+/// none ("Toyota sales jumped 11%"). Money figures (revenue, profit) are
+/// a company's totals, so they take no market from the opening.
+fn lead_scope(text: &str, facts: &mut [Fact]) {
+    let units = |f: &Fact| f.metric.trim_end_matches("_change") == "shipments";
+    let lead = lines_end(text, 3);
+    let Some(scope) = facts
+        .iter()
+        .filter(|f| units(f) && f.sources.first().is_some_and(|s| s.start < lead))
+        .find_map(|f| f.scope.clone())
+    else {
+        return;
+    };
+    for f in facts.iter_mut() {
+        if f.scope.is_none() && units(f) && f.sources.first().is_some_and(|s| s.start >= lead) {
+            f.scope = Some(scope.clone());
+        }
+    }
 }
 
 /// The items of a list sorted by span start whose span starts in `s0..s1`.
