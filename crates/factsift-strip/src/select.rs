@@ -16,6 +16,8 @@ const SMALL_SECTION: usize = 8;
 /// Borders do not stop the article's extension backwards (share bars and
 /// bylines sit between a lede and the body).
 const BACK_SOFT: bool = true;
+/// An `h1` agreeing with the metadata title is not boilerplate by DOM hints.
+const H1_UNHINTED: bool = true;
 /// A gap of only advertisement and image lines joins its neighbours.
 const AD_GAP: bool = true;
 /// The longest such gap.
@@ -683,6 +685,20 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     let stopless = w >= 30 && (s as f32) < 0.05 * w as f32;
     for l in &mut lines {
         l.class = features::classify(l, stopless);
+    }
+    // HTML: an `h1` that agrees with the metadata title is the headline,
+    // whatever its container's class says ("header", "nav").
+    if H1_UNHINTED {
+        if let Some(t) = doc.title.as_deref().map(norm).filter(|t| !t.is_empty()) {
+            for l in lines.iter_mut().filter(|l| l.heading && l.cue.is_none()) {
+                if l.hint.is_some_and(|h| l.class == Class::Bad(h)) {
+                    let ns = norm(l.span.slice(text));
+                    if !ns.is_empty() && (t.contains(ns.as_str()) || ns.contains(t.as_str())) {
+                        l.class = Class::Short;
+                    }
+                }
+            }
+        }
     }
     mark_bylines(&mut lines, text);
     let thread = mark_comment_headers(lex, &mut lines, text);
