@@ -344,12 +344,14 @@ impl<'a> Items<'a> {
             }
             match self.inputs.pop_front()? {
                 Input::Stream(name, reader) => {
-                    if let Some(item) = self.open(name, reader) {
+                    if let Some(item) = self.open(name, reader, BUFFER_BYTES) {
                         return Some(item);
                     }
                 }
                 Input::Path(path) if path.as_os_str() == "-" => {
-                    if let Some(item) = self.open("-".to_string(), Box::new(io::stdin())) {
+                    if let Some(item) =
+                        self.open("-".to_string(), Box::new(io::stdin()), BUFFER_BYTES)
+                    {
                         return Some(item);
                     }
                 }
@@ -378,19 +380,38 @@ impl<'a> Items<'a> {
     /// next).
     fn open_path(&mut self, path: &Path) -> Option<Item> {
         match File::open(path) {
-            Ok(file) => self.open(path.display().to_string(), Box::new(file)),
+            Ok(file) => {
+                // A file smaller than the buffer gets a buffer just big
+                // enough: `BufReader` zeroes its whole buffer when it first
+                // fills it, which for small pages cost more than parsing
+                // them. The first fill still reads the whole file.
+                let capacity = file
+                    .metadata()
+                    .ok()
+                    .filter(std::fs::Metadata::is_file)
+                    .and_then(|m| usize::try_from(m.len().saturating_add(1)).ok())
+                    .map_or(BUFFER_BYTES, |n| n.min(BUFFER_BYTES));
+                self.open(path.display().to_string(), Box::new(file), capacity)
+            }
             Err(err) => Some(skipped(path, SkipReason::Unreadable(err))),
         }
     }
 
     /// Reads a single-page input to its item, or sets up the record state
     /// (JSONL, WARC) and returns `None`.
-    fn open(&mut self, name: String, raw: Box<dyn Read + Send + 'a>) -> Option<Item> {
+    /// `capacity` is the size of the read buffer: [`BUFFER_BYTES`], or less
+    /// for a file known to be smaller.
+    fn open(
+        &mut self,
+        name: String,
+        raw: Box<dyn Read + Send + 'a>,
+        capacity: usize,
+    ) -> Option<Item> {
         self.summary.files += 1;
         // One buffer under everything: peeking the magic bytes and the head
         // costs no extra read, and a small file is read in one call.
         let mut raw = BufReader::with_capacity(
-            BUFFER_BYTES,
+            capacity,
             Counting {
                 inner: raw,
                 bytes: Arc::clone(&self.bytes),
