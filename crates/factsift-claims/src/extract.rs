@@ -1295,7 +1295,7 @@ impl Doc<'_> {
         }
         let copy = self.copied(q, cues, last);
         let choice = match &copy {
-            Some((metric, neg)) => Choice {
+            Some((metric, neg, _)) => Choice {
                 metric: *metric,
                 neg: *neg,
                 change: false,
@@ -1558,7 +1558,14 @@ impl Doc<'_> {
         } else if value_max.is_none() {
             bound = Bound::Eq;
         }
-        let modality = if copy.is_some() {
+        // An earlier level happened; a list item shares its head's modality.
+        let modality = if let (Some((_, _, true)), Some((_, prev))) = (&copy, last) {
+            match prev.modality.as_str() {
+                "target" => "target",
+                "forecast" => "forecast",
+                _ => "actual",
+            }
+        } else if copy.is_some() {
             "actual"
         } else {
             self.modality(q, s0, cues, metric_name)
@@ -1822,7 +1829,7 @@ impl Doc<'_> {
         q: &Quantity,
         cues: &[Cue],
         last: Option<&(usize, Fact)>,
-    ) -> Option<(usize, bool)> {
+    ) -> Option<(usize, bool, bool)> {
         let (q0, q1) = (q.span.start(), q.span.end());
         let (end, prev) = last?;
         if *end > q0 {
@@ -1851,9 +1858,28 @@ impl Doc<'_> {
                     QuantityKind::Count => class == Some("count"),
                     _ => false,
                 };
-                return fits.then_some((metric, false));
+                return fits.then_some((metric, false, false));
             }
             return None;
+        }
+        // "1,700 will go from sales, 3,400 from operations and 2,600
+        // across legal": a bare count next in a list counts what the one
+        // before it counted.
+        if q.kind == QuantityKind::Count
+            && q.noun.is_none()
+            && prev.unit == "count"
+            && self.pos.between(*end, q0) <= 8
+            && self.text.get(..q0).is_some_and(|t| {
+                let t = t.trim_end();
+                t.ends_with(',') || t.ends_with(" and")
+            })
+            && !self
+                .text
+                .get(*end..q0)
+                .is_some_and(|g| g.contains(['.', ';', '(']))
+        {
+            let metric = self.lex.metrics.iter().position(|m| *m == prev.metric)?;
+            return Some((metric, false, true));
         }
         // "$1.13bn for the three months to December, from $639m": a time
         // phrase may stand between, and a conversion in brackets right
@@ -1907,7 +1933,7 @@ impl Doc<'_> {
             return None;
         }
         let metric = self.lex.metrics.iter().position(|m| *m == prev.metric)?;
-        Some((metric, prev.value < 0.0))
+        Some((metric, prev.value < 0.0, false))
     }
 
     /// The noun class of what a count counts.
@@ -2284,6 +2310,16 @@ impl Doc<'_> {
             // ordinal, inside the number's own span.
             best = self.glued_rank_trigger(q);
         }
+        // The verb right after a bare count says more than a word further off.
+        if let Some((metric, start)) = continued {
+            return Some(Choice {
+                anaphoric: false,
+                metric,
+                neg: false,
+                change: false,
+                trigger_start: start,
+            });
+        }
         match best {
             // "in the first" alone is no rank: a weak rank word needs a
             // company right before it ("Apple in fifth", "Xiaomi was fourth").
@@ -2299,16 +2335,6 @@ impl Doc<'_> {
                 change: false,
                 trigger_start: start,
             }),
-            None if continued.is_some() => {
-                let (metric, start) = continued?;
-                Some(Choice {
-                    anaphoric: false,
-                    metric,
-                    neg: false,
-                    change: false,
-                    trigger_start: start,
-                })
-            }
             None => {
                 let c = class?;
                 let m = (*lex.class_default.get(c)?)?;
