@@ -439,7 +439,8 @@ impl<'a> Items<'a> {
                 SkipReason::Unreadable(err)
             }
         };
-        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        // (Reading zeroes the spare capacity first: no more than the file needs.)
+        let mut head = Vec::with_capacity(SNIFF_BYTES.min(capacity));
         if let Err(err) = (&mut content)
             .take(SNIFF_BYTES as u64)
             .read_to_end(&mut head)
