@@ -591,6 +591,16 @@ impl<'l> Quantities<'l> {
             return None;
         }
         if atom.ordinal {
+            // `first-quarter`, `third-year`: a time, no rank.
+            if DASHES.contains(&s.w(atom.b))
+                && s.glued(atom.b)
+                && matches!(
+                    s.w(atom.b + 1),
+                    "quarter" | "half" | "year" | "month" | "week" | "day" | "time"
+                )
+            {
+                return None;
+            }
             return Some(self.ordinal(s, i, atom));
         }
         if !atom.word {

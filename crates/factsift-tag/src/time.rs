@@ -554,6 +554,11 @@ impl<'l> Times<'l> {
             fiscal = true;
             k += 1;
         }
+        // "first-quarter production", "fourth-quarter profits".
+        if s.w(k) == "-" && s.glued(k) && s.glued(k + 1) && matches!(s.w(k + 1), "quarter" | "half")
+        {
+            k += 1;
+        }
         let (quarter, q, mut b) = match s.w(k) {
             "quarter" if ord <= 4 || ord == 9 => (true, if ord == 9 { 4 } else { ord }, k + 1),
             "half" if ord <= 2 || ord == 9 => (false, if ord == 9 { 2 } else { ord }, k + 1),
