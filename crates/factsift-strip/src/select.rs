@@ -18,6 +18,47 @@ const SMALL_SECTION: usize = 8;
 const BACK_SOFT: bool = true;
 /// An `h1` agreeing with the metadata title is not boilerplate by DOM hints.
 const H1_UNHINTED: bool = true;
+/// A gap that repeats a line opening of an earlier joined gap joins.
+const RHYTHM: bool = true;
+
+/// The hash of a short line's first two words (lowercase, a run of digits
+/// as `0`),
+/// for lines of 3 to [`SHAPE_WORDS`] words that are not prose.
+fn line_opening(l: &Line, text: &str) -> Option<u64> {
+    if l.class == Class::Good || !(3..=SHAPE_WORDS).contains(&l.words) {
+        return None;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut words = 0;
+    let mut in_word = false;
+    let mut prev_digit = false;
+    for c in l.span.slice(text).chars() {
+        if crate::features::is_alnum(c) {
+            in_word = true;
+            // A run of digits is one `0`.
+            let digit = c.is_ascii_digit();
+            if digit && prev_digit {
+                continue;
+            }
+            prev_digit = digit;
+            let c = if digit { '0' } else { c.to_ascii_lowercase() };
+            let mut b = [0u8; 4];
+            for &x in c.encode_utf8(&mut b).as_bytes() {
+                h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
+            }
+        } else if in_word {
+            in_word = false;
+            prev_digit = false;
+            words += 1;
+            if words == 2 {
+                return Some(h);
+            }
+            h = (h ^ u64::from(b' ')).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    None
+}
+
 /// A gap of only advertisement and image lines joins its neighbours.
 const AD_GAP: bool = true;
 /// The longest such gap.
@@ -847,20 +888,33 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     };
     // The article around section `k`: neighbours joined by contiguity and
     // coherence with `k`'s words (and `extra` words such as the title's).
+    // Each short line's opening (its first two words, digits as 0).
+    let opening: Vec<Option<u64>> = if RHYTHM {
+        lines.iter().map(|l| line_opening(l, text)).collect()
+    } else {
+        Vec::new()
+    };
     let chain = |k: usize, extra: &HashSet64, floor: usize| {
         let mut profile = sec_words[k].clone();
         profile.extend(extra.iter().copied());
         let mut last = k;
         let mut so_far = sections[k].score;
+        let mut rhythm: Vec<u64> = Vec::new();
         for j in k + 1..sections.len() {
-            if !joins(
-                j,
-                gap_info(j - 1, j),
-                &profile,
-                false,
-                so_far < HEADER_WORDS,
-            ) {
+            let gap = gap_info(j - 1, j);
+            let (glo, ghi) = (sections[j - 1].hi + 1, sections[j].lo);
+            // The gap repeats a line opening of a gap already joined ("See
+            // it now: ...", "Get it on ..."): the items of a listicle.
+            let rhythmic = RHYTHM
+                && !rhythm.is_empty()
+                && !gap.1
+                && gap.0 <= max_gap
+                && (glo..ghi).any(|i| opening[i].is_some_and(|h| rhythm.contains(&h)));
+            if !rhythmic && !joins(j, gap, &profile, false, so_far < HEADER_WORDS) {
                 break;
+            }
+            if RHYTHM {
+                rhythm.extend((glo..ghi).filter_map(|i| opening[i]));
             }
             if GROW {
                 profile.extend(sec_words[j].iter().copied());
@@ -1320,7 +1374,29 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
 
 #[cfg(test)]
 mod tests {
-    use super::push_lower;
+    use super::{line_opening, push_lower};
+    use crate::features::{self, Class};
+    use factsift_core::Span;
+
+    #[test]
+    fn line_openings_match_list_item_lines() {
+        let lex = crate::lexicon::Lexicon::new(&[], &[], &[], &[]).unwrap();
+        let open = |s: &str| {
+            let mut buf = String::new();
+            let mut l = features::line(&lex, s, Span::from_range(0..s.len()), &mut buf);
+            l.class = Class::Short;
+            line_opening(&l, s)
+        };
+        assert!(open("• See it now: Shop A").is_some());
+        assert_eq!(open("• See it now: Shop A"), open("See it now: Amazon"));
+        assert_eq!(
+            open("Eat 60-90 minutes before"),
+            open("Eat 1-2 hours after")
+        );
+        assert_ne!(open("See it now: Shop A"), open("Get it now: Shop A"));
+        // Too short, or prose, has no opening.
+        assert_eq!(open("See it"), None);
+    }
 
     #[test]
     fn push_lower_agrees_with_std_everywhere() {
