@@ -59,6 +59,15 @@ fn line_opening(l: &Line, text: &str) -> Option<u64> {
     None
 }
 
+/// HTML: linked lines that are bare URLs are not navigation.
+const BARE_URLS: bool = true;
+
+/// `s` is one URL and nothing else (`https://...`, `www....`).
+fn is_bare_url(s: &str) -> bool {
+    (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+        && !s.contains(char::is_whitespace)
+}
+
 /// A gap of only advertisement and image lines joins its neighbours.
 const AD_GAP: bool = true;
 /// The longest such gap.
@@ -738,6 +747,19 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                         l.class = Class::Short;
                     }
                 }
+            }
+        }
+    }
+    // HTML: a linked line whose text is a bare URL is a link the article
+    // spells out, not a menu item.
+    if BARE_URLS && doc.layout.is_some() {
+        for l in lines.iter_mut() {
+            if l.class == Class::Bad(DropReason::Navigation)
+                && l.cue.is_none()
+                && l.hint.is_none()
+                && is_bare_url(l.span.slice(text))
+            {
+                l.class = Class::Short;
             }
         }
     }
