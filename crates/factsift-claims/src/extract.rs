@@ -535,7 +535,18 @@ fn dominant_year(text: &str, times: &[&TimeMention]) -> Option<i32> {
             .iter()
             .any(|w| sentence_before.contains(w));
         // "slower than in 2004": a comparison right before the year wins.
+        // "expects the merger to boost earnings from 2007": with an outlook,
+        // "from" starts a future span, it compares nothing.
+        let start_of_span = outlook
+            && compare_at == Some(0)
+            && near.first().is_some_and(|w| *w == "from")
+            && near.get(1).is_some_and(|w| {
+                !w.ends_with('%')
+                    && !w.starts_with(|c: char| c.is_ascii_digit() || "$£€¥".contains(c))
+                    && !matches!(*w, "up" | "down" | "rise" | "fall" | "rose" | "fell")
+            });
         let year = match compare_at {
+            _ if start_of_span => y - 1,
             Some(i) if i <= 1 => y + 1,
             _ if outlook => y - 1,
             Some(_) => y + 1,

@@ -83,7 +83,17 @@ pub(crate) struct Entities {
     /// Per first byte, a bit per length (63 for longer) of the keys of
     /// `cues`, to skip hashing most words.
     cue_lens: Box<[u64; 256]>,
+    /// Lowercase names that are also common words (`next`, `may`): a
+    /// company only when what follows says so (`Next has said`, `May's
+    /// sales`), never `Next year` or `in May`.
+    common: HashSet<String>,
 }
+
+/// Words after a name that is also a common word which make it a company.
+const COMPANY_NEXT: [&str; 16] = [
+    "has", "had", "have", "said", "says", "shares", "is", "was", "will", "would", "reported",
+    "posted", "plc", "group", "stores", "boss",
+];
 
 /// A person's title (`CEO`, `Mr`).
 const TITLE: u8 = 1;
@@ -128,7 +138,26 @@ impl Entities {
                 lens
             },
             cues,
+            common: words(include_str!("../data/common_word_names.txt")),
         })
+    }
+
+    /// Whether the name `surface` ending at `rest` may be a company: always,
+    /// unless it is also a common word and what follows does not say so.
+    fn company_context(&self, surface: &str, rest: &str) -> bool {
+        if !self.common.contains(&surface.to_lowercase()) {
+            return true;
+        }
+        let rest = rest.trim_start_matches(' ');
+        if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+            return true;
+        }
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        COMPANY_NEXT.contains(&next.as_str())
     }
 
     /// The name-rule classes of the lowercase word `w`.
@@ -200,6 +229,9 @@ impl Entities {
             let Some(entry) = self.entries.get(m.pattern().as_usize()) else {
                 continue;
             };
+            if !self.company_context(&region[s..e], &region[e..]) {
+                continue;
+            }
             out.push(Entity {
                 span: Span::from_range(start + s..start + e),
                 kind: entry.kind,
@@ -291,7 +323,9 @@ impl Entities {
                 (EntityKind::Person, next.to_string(), e)
             } else if a == 0 && e - a == 1 {
                 continue;
-            } else if let Some(&k) = self.by_surface.get(&name_text.to_lowercase()) {
+            } else if let Some(&k) = self.by_surface.get(&name_text.to_lowercase()).filter(|_| {
+                self.company_context(name_text, s.text.get(s.span(a, e).end()..).unwrap_or(""))
+            }) {
                 let entry = &self.entries[k];
                 out.push(Entity {
                     span: s.span(a, e),
