@@ -23,6 +23,52 @@ pub const DEFAULT_MAX_LINE_BYTES: u64 = 1024 * 1024;
 /// Buffer size for reading files and JSONL lines.
 const BUFFER_BYTES: usize = 64 * 1024;
 
+/// At most this much is reserved for a page from its expected size.
+const MAX_RESERVE: u64 = 64 * 1024 * 1024;
+
+/// What is known of an input's size, to size buffers: they never change
+/// what is read, only how often it is copied and zeroed.
+struct Sizes {
+    /// The read buffer: [`BUFFER_BYTES`], or less for a smaller file.
+    capacity: usize,
+    /// The file's length.
+    plain: Option<u64>,
+    /// The uncompressed size a gzip trailer gives, if the file is one.
+    unpacked: Option<u64>,
+}
+
+impl Sizes {
+    /// A stream of unknown size.
+    fn unknown() -> Sizes {
+        Sizes {
+            capacity: BUFFER_BYTES,
+            plain: None,
+            unpacked: None,
+        }
+    }
+}
+
+/// The uncompressed size in the trailer of a gzip file of `len` bytes (its
+/// last 4 bytes: the last member's size modulo 2^32), read without moving
+/// the file's position. Only a hint: it may be wrong for a file that is not
+/// gzip, has several members or holds 4 GiB or more.
+#[cfg(unix)]
+fn gzip_size(file: &File, len: u64) -> Option<u64> {
+    use std::os::unix::fs::FileExt;
+    if len < 18 {
+        return None;
+    }
+    let mut isize = [0u8; 4];
+    file.read_exact_at(&mut isize, len - 4).ok()?;
+    Some(u64::from(u32::from_le_bytes(isize)))
+}
+
+/// Elsewhere no hint (reading it would move the file's position).
+#[cfg(not(unix))]
+fn gzip_size(_file: &File, _len: u64) -> Option<u64> {
+    None
+}
+
 /// Builds a [`Reader`].
 ///
 /// ```
@@ -344,13 +390,13 @@ impl<'a> Items<'a> {
             }
             match self.inputs.pop_front()? {
                 Input::Stream(name, reader) => {
-                    if let Some(item) = self.open(name, reader, BUFFER_BYTES) {
+                    if let Some(item) = self.open(name, reader, Sizes::unknown()) {
                         return Some(item);
                     }
                 }
                 Input::Path(path) if path.as_os_str() == "-" => {
                     if let Some(item) =
-                        self.open("-".to_string(), Box::new(io::stdin()), BUFFER_BYTES)
+                        self.open("-".to_string(), Box::new(io::stdin()), Sizes::unknown())
                     {
                         return Some(item);
                     }
@@ -385,13 +431,25 @@ impl<'a> Items<'a> {
                 // enough: `BufReader` zeroes its whole buffer when it first
                 // fills it, which for small pages cost more than parsing
                 // them. The first fill still reads the whole file.
-                let capacity = file
+                let len = file
                     .metadata()
                     .ok()
                     .filter(std::fs::Metadata::is_file)
-                    .and_then(|m| usize::try_from(m.len().saturating_add(1)).ok())
+                    .map(|m| m.len());
+                let capacity = len
+                    .and_then(|n| usize::try_from(n.saturating_add(1)).ok())
                     .map_or(BUFFER_BYTES, |n| n.min(BUFFER_BYTES));
-                self.open(path.display().to_string(), Box::new(file), capacity)
+                let sizes = Sizes {
+                    capacity,
+                    plain: len,
+                    unpacked: len
+                        .filter(|_| {
+                            path.extension()
+                                .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+                        })
+                        .and_then(|n| gzip_size(&file, n)),
+                };
+                self.open(path.display().to_string(), Box::new(file), sizes)
             }
             Err(err) => Some(skipped(path, SkipReason::Unreadable(err))),
         }
@@ -399,14 +457,9 @@ impl<'a> Items<'a> {
 
     /// Reads a single-page input to its item, or sets up the record state
     /// (JSONL, WARC) and returns `None`.
-    /// `capacity` is the size of the read buffer: [`BUFFER_BYTES`], or less
-    /// for a file known to be smaller.
-    fn open(
-        &mut self,
-        name: String,
-        raw: Box<dyn Read + Send + 'a>,
-        capacity: usize,
-    ) -> Option<Item> {
+    /// `sizes` size the buffers (they never change what is read).
+    fn open(&mut self, name: String, raw: Box<dyn Read + Send + 'a>, sizes: Sizes) -> Option<Item> {
+        let capacity = sizes.capacity;
         self.summary.files += 1;
         // One buffer under everything: peeking the magic bytes and the head
         // costs no extra read, and a small file is read in one call.
@@ -424,9 +477,14 @@ impl<'a> Items<'a> {
         }
         let gzip = magic == [0x1f, 0x8b];
         let raw = Cursor::new(magic).chain(raw);
+        // The content's expected size, if known: the file's, or the
+        // uncompressed size in a gzip file's trailer.
+        let expected = if gzip { sizes.unpacked } else { sizes.plain };
         let mut content: Box<dyn BufRead + Send + 'a> = if gzip {
             Box::new(BufReader::with_capacity(
-                BUFFER_BYTES,
+                expected
+                    .and_then(|n| usize::try_from(n.saturating_add(1)).ok())
+                    .map_or(BUFFER_BYTES, |n| n.min(BUFFER_BYTES)),
                 MultiGzDecoder::new(raw),
             ))
         } else {
@@ -484,6 +542,15 @@ impl<'a> Items<'a> {
         // A head shorter than asked for ended at the end of the input.
         if bytes.len() == SNIFF_BYTES {
             let rest = (limit + 1).saturating_sub(bytes.len() as u64);
+            // Room for the expected size up front (plus one byte, so that
+            // reading the end needs no growth): no copies while growing,
+            // and large reads bypass the buffer.
+            if let Some(n) = expected
+                .map(|n| n.min(limit).min(MAX_RESERVE).saturating_add(1))
+                .and_then(|n| usize::try_from(n).ok())
+            {
+                bytes.reserve(n.saturating_sub(bytes.len()));
+            }
             if let Err(err) = content.take(rest).read_to_end(&mut bytes) {
                 return fail(read_error(err));
             }
@@ -857,5 +924,28 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Res
                 LineRead::Complete
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[cfg(unix)]
+    #[test]
+    fn gzip_size_reads_the_trailer_without_moving_the_file() {
+        let text = "Some page text.\n".repeat(1000);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(text.as_bytes()).unwrap();
+        let mut tmp = tempfile::NamedTempFile::new().unwrap();
+        tmp.write_all(&gz.finish().unwrap()).unwrap();
+        let mut file = File::open(tmp.path()).unwrap();
+        let len = file.metadata().unwrap().len();
+        assert_eq!(gzip_size(&file, len), Some(text.len() as u64));
+        let mut magic = [0u8; 2];
+        file.read_exact(&mut magic).unwrap();
+        assert_eq!(magic, [0x1f, 0x8b]);
+        assert_eq!(gzip_size(&file, 10), None);
     }
 }
