@@ -2660,7 +2660,13 @@ impl Doc<'_> {
                                 .is_some_and(|r| !r.contains([',', '(', ')', ';']))
                         })
                 });
-            if descriptor || apposition {
+            // "sales fell 2.5%, although Central European sales rose": a
+            // place in the next clause is that clause's.
+            let next_clause = a >= q1
+                && cues
+                    .iter()
+                    .any(|c| c.cat == Cat::Reset && c.start >= q1 && c.end <= a);
+            if descriptor || apposition || next_clause {
                 continue;
             }
             let prep = cues.iter().any(|c| {
