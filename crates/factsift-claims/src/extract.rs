@@ -394,15 +394,29 @@ fn lines_end(text: &str, n: usize) -> usize {
 fn lead_scope(text: &str, facts: &mut [Fact]) {
     let units = |f: &Fact| f.metric.trim_end_matches("_change") == "shipments";
     let lead = lines_end(text, 3);
-    let Some(scope) = facts
+    let Some((from, to, scope)) = facts
         .iter()
-        .filter(|f| units(f) && f.sources.first().is_some_and(|s| s.start < lead))
-        .find_map(|f| f.scope.clone())
+        .filter(|f| units(f))
+        .filter_map(|f| {
+            let s = f.sources.first()?;
+            Some((s.start, s.end, f.scope.clone()?))
+        })
+        .find(|&(start, ..)| start < lead)
     else {
         return;
     };
+    // In the opening itself, only the sentence that names the market and
+    // the one right after it ("Meanwhile, Toyota sales jumped 11%").
+    let carries = |start: usize| {
+        start >= lead
+            || start == from
+            || (start >= to
+                && text
+                    .get(to..start)
+                    .is_some_and(|g| g.trim_start_matches([' ', '\t']).is_empty()))
+    };
     for f in facts.iter_mut() {
-        if f.scope.is_none() && units(f) && f.sources.first().is_some_and(|s| s.start >= lead) {
+        if f.scope.is_none() && units(f) && f.sources.first().is_some_and(|s| carries(s.start)) {
             f.scope = Some(scope.clone());
         }
     }
