@@ -2073,7 +2073,8 @@ impl Doc<'_> {
                 }) || (!percent
                     && cues
                         .iter()
-                        .any(|l| l.cat == Cat::Metric && l.start >= c.end && l.end <= q0));
+                        .any(|l| l.cat == Cat::Metric && l.start >= c.end && l.end <= q0)
+                    && !self.metric_then_by(c.end, q0, cues));
                 // "increase its phone shipments around the world by 83 percent".
                 // Only the tail is looked at: copying the whole prefix made
                 // long documents quadratic.
@@ -2092,7 +2093,8 @@ impl Doc<'_> {
                     .trim()
                     .to_ascii_lowercase();
                 // "dip by at least A$30m": a bound may follow the "by".
-                let direct = gap.is_empty()
+                let direct = self.metric_then_by(c.end, q0, cues)
+                    || gap.is_empty()
                     || gap == "by"
                     || gap == "of"
                     || gap.strip_prefix("by ").is_some_and(|b| {
@@ -2139,6 +2141,21 @@ impl Doc<'_> {
             }
         }
         best.map(|(_, s, at)| (s, at))
+    }
+
+    /// "cut its profits by $3.8m": between a change verb ending at `from`
+    /// and the number at `q0` stand only its metric and "by".
+    fn metric_then_by(&self, from: usize, q0: usize, cues: &[Cue]) -> bool {
+        let gap = self.text.get(from..q0).unwrap_or("").trim_end();
+        gap.get(gap.len().saturating_sub(3)..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(" by"))
+            && self.pos.between(from, q0) <= 4
+            && cues.iter().any(|m| {
+                m.cat == Cat::Metric
+                    && m.start >= from
+                    && m.end <= q0
+                    && self.pos.between(m.end, q0) == 1
+            })
     }
 
     /// What the number measures.
