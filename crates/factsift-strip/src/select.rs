@@ -638,31 +638,64 @@ fn drop_repeated_text(lines: &[Line], text: &str, keep: &mut [bool]) {
     }
 }
 
-/// The hashes of the word 4-grams of `s` (words: alphanumeric runs,
-/// ASCII-lowercased) into `out`.
+/// The hashes of the word 4-grams of `s` into `out` (words: runs of ASCII
+/// alphanumerics and non-ASCII characters, ASCII-lowercased).
 fn word_grams(s: &str, out: &mut Vec<u64>) {
     out.clear();
     let mut last = [0u64; 4];
     let mut n = 0usize;
-    for w in s
-        .split(|c: char| !crate::features::is_alnum(c))
-        .filter(|w| !w.is_empty())
-    {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in w.bytes() {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
-        }
+    let mut push = |h: u64| {
         last = [last[1], last[2], last[3], h];
         n += 1;
         if n >= 4 {
-            let g = last
-                .iter()
-                .fold(0u64, |acc, &x| acc.rotate_left(17) ^ x)
+            let g = (((last[0].rotate_left(17) ^ last[1]).rotate_left(17) ^ last[2])
+                .rotate_left(17)
+                ^ last[3])
                 .wrapping_mul(0x9e37_79b9_7f4a_7c15);
             out.push(g);
         }
+    };
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    // One pass over the bytes through a table: ASCII letters lowercased,
+    // digits as they are, every byte of a non-ASCII character part of a
+    // word (curly quotes join their word, the same way in every copy),
+    // other ASCII bytes end a word.
+    let mut h = SEED;
+    let mut in_word = false;
+    for &c in s.as_bytes() {
+        let t = GRAM_BYTES[usize::from(c)];
+        if t != 0 {
+            h = (h ^ u64::from(t)).wrapping_mul(PRIME);
+            in_word = true;
+        } else if in_word {
+            push(h);
+            h = SEED;
+            in_word = false;
+        }
+    }
+    if in_word {
+        push(h);
     }
 }
+
+/// [`word_grams`]' byte classes: 0 ends a word, else the byte to hash.
+static GRAM_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_uppercase() {
+            b.to_ascii_lowercase()
+        } else if b.is_ascii_lowercase() || b.is_ascii_digit() || b >= 0x80 {
+            b
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
