@@ -86,7 +86,7 @@ pub(crate) struct Entities {
     /// Lowercase names that are also common words (`next`, `may`): a
     /// company only when what follows says so (`Next has said`, `May's
     /// sales`), never `Next year` or `in May`.
-    common: HashSet<String>,
+    common: Vec<String>,
 }
 
 /// Words after a name that is also a common word which make it a company.
@@ -138,14 +138,17 @@ impl Entities {
                 lens
             },
             cues,
-            common: words(include_str!("../data/common_word_names.txt")),
+            common: words(include_str!("../data/common_word_names.txt"))
+                .into_iter()
+                .collect(),
         })
     }
 
     /// Whether the name `surface` ending at `rest` may be a company: always,
     /// unless it is also a common word and what follows does not say so.
     fn company_context(&self, surface: &str, rest: &str) -> bool {
-        if !self.common.contains(&surface.to_lowercase()) {
+        // A handful of names: compared in place, no lowercase copy per match.
+        if !self.common.iter().any(|c| c.eq_ignore_ascii_case(surface)) {
             return true;
         }
         let rest = rest.trim_start_matches(' ');
