@@ -1520,14 +1520,29 @@ impl Doc<'_> {
             period = period.and_then(|p| time::shift_back(&p, basis));
         }
 
-        let per = q.per.clone().or_else(|| {
-            let after = q.noun.map(|n| n.end().max(q1)).unwrap_or(q1);
-            cues.iter()
-                .find(|c| {
-                    c.cat == Cat::Per && c.start >= after && self.pos.between(after, c.start) <= 1
-                })
-                .map(|c| self.value(c).to_string())
-        });
+        let per = q
+            .per
+            .clone()
+            .or_else(|| {
+                let after = q.noun.map(|n| n.end().max(q1)).unwrap_or(q1);
+                cues.iter()
+                    .find(|c| {
+                        c.cat == Cat::Per
+                            && c.start >= after
+                            && self.pos.between(after, c.start) <= 1
+                    })
+                    .map(|c| self.value(c).to_string())
+            })
+            .or_else(|| {
+                // "annual sales of $15.6bn", "May's yearly sales are $14.4bn": a
+                // company's turnover as a yearly rate.
+                let before = self.text.get(..choice.trigger_start)?.trim_end();
+                let word = before.get(before.len().saturating_sub(6)..)?;
+                (metric_name == "revenue"
+                    && !choice.change
+                    && (word.eq_ignore_ascii_case("annual") || word.eq_ignore_ascii_case("yearly")))
+                .then(|| "year".to_string())
+            });
         let share_price = metric_name == "price"
             && self.text.get(choice.trigger_start..).is_some_and(|t| {
                 let t = t.get(..5).unwrap_or(t).to_ascii_lowercase();
