@@ -468,6 +468,7 @@ impl Lexicon {
         let mut hits: Vec<Hit> = self
             .automaton
             .find_overlapping_iter(lower)
+            .filter(|m| !inside_ascii_word(lower.as_bytes(), m.start(), m.end()))
             .filter(|m| word_boundary(lower, m.start(), m.end()))
             .map(|m| Hit {
                 start: m.start(),
@@ -483,6 +484,18 @@ impl Lexicon {
     pub(crate) fn class_bit(c: usize) -> u32 {
         1u32.checked_shl((c + 1) as u32).unwrap_or(0)
     }
+}
+
+/// A cheap first test, on bytes, for the most common failure of
+/// [`word_boundary`]: a match glued to ASCII letters or digits on either
+/// side ("in" inside "mining"). Only rejects what `word_boundary` rejects.
+#[inline]
+fn inside_ascii_word(b: &[u8], start: usize, end: usize) -> bool {
+    let glued = |x: Option<&u8>, y: Option<&u8>| {
+        x.is_some_and(u8::is_ascii_alphanumeric) && y.is_some_and(u8::is_ascii_alphanumeric)
+    };
+    (start > 0 && glued(b.get(start - 1), b.get(start)))
+        || (end > start && glued(b.get(end - 1), b.get(end)))
 }
 
 fn is_word_char(c: char) -> bool {
