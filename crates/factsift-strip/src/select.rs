@@ -13,13 +13,6 @@ use factsift_core::Document;
 const COHERENCE: f32 = 0.15;
 /// Sections with fewer content words than this are judged by position only.
 const SMALL_SECTION: usize = 8;
-/// Borders do not stop the article's extension backwards (share bars and
-/// bylines sit between a lede and the body).
-const BACK_SOFT: bool = true;
-/// An `h1` agreeing with the metadata title is not boilerplate by DOM hints.
-const H1_UNHINTED: bool = true;
-/// A gap that repeats a line opening of an earlier joined gap joins.
-const RHYTHM: bool = true;
 
 /// The hash of a short line's first two words (lowercase, a run of digits
 /// as `0`),
@@ -59,54 +52,28 @@ fn line_opening(l: &Line, text: &str) -> Option<u64> {
     None
 }
 
-/// HTML: linked lines that are bare URLs are not navigation.
-const BARE_URLS: bool = true;
-
 /// `s` is one URL and nothing else (`https://...`, `www....`).
 fn is_bare_url(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
         && !s.contains(char::is_whitespace)
 }
 
-/// A gap of only advertisement and image lines joins its neighbours.
-const AD_GAP: bool = true;
 /// The longest such gap.
 const AD_GAP_LINES: usize = 4;
 /// HTML: this many unlinked short lines closing the article are kept.
 const TAIL_LIST: usize = 4;
-/// Repeated prose lines are near-prose (see [`demote_repeats`]).
-const DEMOTE_REPEATS: bool = true;
-/// A line repeating the metadata title after the chosen title is the headline.
-const HEADLINE_SPLIT: bool = true;
-/// Gaps holding recurring line shapes separate list items (comments, cards).
-const LIST_ITEMS: bool = true;
-/// Below this much prose, a gap of a few short lines (a byline block)
-/// joins the next section without a coherence test.
-const HEADER_JOIN: bool = true;
-/// A gap of short lines announced by a colon (the article's list) joins.
-const LISTED_GAP: bool = true;
 /// The longest such list, in lines.
 const MAX_LIST: usize = 40;
 /// Below this much prose, bylines and share bars do not end the article.
 const HEADER_WORDS: f32 = 80.0;
-/// HTML: keep the non-boilerplate lines of the article's container.
-const CONTAINER: bool = true;
 /// HTML: the container grows to a parent whose added prose is this coherent.
 const CLIMB_COHERENCE: f32 = 0.4;
 /// Sections this close (in lines) join without a coherence test.
 const ADJACENT_GAP: usize = 1;
 /// The same for HTML blocks.
 const ADJACENT_GAP_HTML: usize = 2;
-/// Also look for the title just before the richest section.
-const TITLE_NEAR_MAIN: bool = false;
 /// The least prose (in weighted words) of a section that may seed the core.
 const MIN_SEED: f32 = 8.0;
-/// Joined sections add their words to the article's profile.
-const GROW: bool = true;
-/// Extend the article through short lines after its last prose section.
-const TAIL: bool = true;
-/// Keep non-boilerplate lines between kept sections.
-const KEEP_INNER: bool = true;
 /// Small sections join across gaps of at most this many lines without boilerplate.
 const SMALL_GAP: usize = 6;
 /// A gap of more lines than this between sections ends the article.
@@ -117,14 +84,10 @@ const MAX_GAP_HTML: usize = 10;
 const CANDIDATES: usize = 8;
 /// How much agreement with the URL slug weighs in choosing the core.
 const SLUG_WEIGHT: f32 = 3.0;
-/// A candidate core's headline counts toward its agreement with the slug.
-const SLUG_WITH_TITLE: bool = true;
 /// How much a headline agreeing with a candidate core weighs in choosing it.
 const TITLE_WEIGHT: f32 = 0.5;
 /// How much a later position on the page counts against a candidate core.
 const POSITION_WEIGHT: f32 = 0.2;
-/// A run of bulleted lines ends a section where an unbulleted line follows.
-const BULLET_SPLIT: bool = true;
 /// The shortest such run.
 const BULLET_RUN: usize = 3;
 /// How many lines before the body the title may be.
@@ -418,8 +381,6 @@ fn demote_repeats(lines: &mut [Line], text: &str, html: bool) {
 /// Below this much prose (weighted words) in the best core, an HTML page's
 /// article is the block under its headline.
 const LITTLE_PROSE: f32 = 25.0;
-/// Use that rule.
-const UNDER_H1: bool = true;
 
 /// The article of a page with almost no prose: the lines under its `h1`
 /// headline (the one agreeing with the metadata title, else the first),
@@ -542,16 +503,12 @@ const UNDER_H1_MIN_LINES: usize = 3;
 /// $17 Million?").
 fn title_cased(l: &Line) -> bool {
     let words = l.words.saturating_sub(l.digits);
-    TITLE_CASE && l.words <= TITLE_CASE_WORDS && words >= 3 && l.caps * 5 >= words * 3
+    l.words <= TITLE_CASE_WORDS && words >= 3 && l.caps * 5 >= words * 3
 }
 
-/// Prose lines may be the title when title-cased.
-const TITLE_CASE: bool = true;
 /// The longest such title, in words.
 const TITLE_CASE_WORDS: u32 = 20;
 
-/// Text pages: a line holding most of the URL slug's words is the headline.
-const SLUG_HEADLINE: bool = true;
 /// The share of the slug's words it must hold.
 const SLUG_HEADLINE_SHARE: f32 = 0.6;
 
@@ -561,8 +518,6 @@ const LINKED_SHARE: usize = 8;
 /// How many of a closing run's first lines may announce it with a colon.
 const LIST_INTRO_LINES: usize = 3;
 
-/// Bound an HTML article by the `<article>` element of its `h1`.
-const ARTICLE_SCOPE: bool = true;
 /// The share of the kept prose that element must hold.
 const ARTICLE_SCOPE_SHARE: f32 = 0.1;
 
@@ -605,8 +560,6 @@ fn prose_weight(l: &Line) -> f32 {
     }
 }
 
-/// Text pages: drop kept lines that repeat the kept text before them.
-const REPEATED_TEXT: bool = true;
 /// A line repeats when this share of its word 4-grams came before.
 const REPEATED_SHARE: f32 = 0.8;
 /// Lines with fewer word 4-grams than this are not judged.
@@ -771,21 +724,19 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     }
     // HTML: an `h1` that agrees with the metadata title is the headline,
     // whatever its container's class says ("header", "nav").
-    if H1_UNHINTED {
-        if let Some(t) = doc.title.as_deref().map(norm).filter(|t| !t.is_empty()) {
-            for l in lines.iter_mut().filter(|l| l.heading && l.cue.is_none()) {
-                if l.hint.is_some_and(|h| l.class == Class::Bad(h)) {
-                    let ns = norm(l.span.slice(text));
-                    if !ns.is_empty() && (t.contains(ns.as_str()) || ns.contains(t.as_str())) {
-                        l.class = Class::Short;
-                    }
+    if let Some(t) = doc.title.as_deref().map(norm).filter(|t| !t.is_empty()) {
+        for l in lines.iter_mut().filter(|l| l.heading && l.cue.is_none()) {
+            if l.hint.is_some_and(|h| l.class == Class::Bad(h)) {
+                let ns = norm(l.span.slice(text));
+                if !ns.is_empty() && (t.contains(ns.as_str()) || ns.contains(t.as_str())) {
+                    l.class = Class::Short;
                 }
             }
         }
     }
     // HTML: a linked line whose text is a bare URL is a link the article
     // spells out, not a menu item.
-    if BARE_URLS && doc.layout.is_some() {
+    if doc.layout.is_some() {
         for l in lines.iter_mut() {
             if l.class == Class::Bad(DropReason::Navigation)
                 && l.cue.is_none()
@@ -798,9 +749,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     }
     mark_bylines(&mut lines, text);
     let thread = mark_comment_headers(lex, &mut lines, text);
-    if DEMOTE_REPEATS {
-        demote_repeats(&mut lines, text, doc.layout.is_some());
-    }
+    demote_repeats(&mut lines, text, doc.layout.is_some());
     let n = lines.len();
     let weak = |c: Class| matches!(c, Class::Short | Class::Bad(_));
     let sep: Vec<bool> = (0..n)
@@ -825,7 +774,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         while i < n && !sep[i] {
             // A list of bulleted lines ends its section where an unbulleted
             // line follows (a teaser list before a headline).
-            if BULLET_SPLIT && bullets >= BULLET_RUN && !lines[i].bullet {
+            if bullets >= BULLET_RUN && !lines[i].bullet {
                 break;
             }
             bullets = if lines[i].bullet { bullets + 1 } else { 0 };
@@ -869,7 +818,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // "Rating: 36 Votes" and "2 days ago at 07:52 am", a card's "8
         // comments"): the sections are items of a list, not one article.
         let rec = (glo..ghi).filter(|&i| recurring[i]);
-        if LIST_ITEMS && rec.clone().count() >= 2 && rec.clone().any(|i| lines[i].digits > 0) {
+        if rec.clone().count() >= 2 && rec.clone().any(|i| lines[i].digits > 0) {
             return (usize::MAX, true, true, true, false, false);
         }
         let g = &lines[glo..ghi];
@@ -918,21 +867,23 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                  back: bool,
                  short_so_far: bool| {
         let (len, hard, weak, any_bad, listed, ads_only) = gap;
-        if AD_GAP && ads_only && len <= AD_GAP_LINES {
+        if ads_only && len <= AD_GAP_LINES {
             return true;
         }
-        if LISTED_GAP && listed && !back && !any_bad && len <= MAX_LIST {
+        if listed && !back && !any_bad && len <= MAX_LIST {
             return true;
         }
         let border = hard || (weak && !short_so_far);
-        if (border && !(back && BACK_SOFT)) || len > max_gap {
+        // Borders do not stop the extension backwards (share bars and bylines
+        // sit between a lede and the body).
+        if (border && !back) || len > max_gap {
             return false;
         }
         if len <= adjacent_gap {
             return true;
         }
         // A standfirst and the body, with only a byline block between.
-        if HEADER_JOIN && short_so_far && !back && !any_bad && len <= SMALL_GAP {
+        if short_so_far && !back && !any_bad && len <= SMALL_GAP {
             return true;
         }
         let words = &sec_words[k];
@@ -944,11 +895,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     // The article around section `k`: neighbours joined by contiguity and
     // coherence with `k`'s words (and `extra` words such as the title's).
     // Each short line's opening (its first two words, digits as 0).
-    let opening: Vec<Option<u64>> = if RHYTHM {
-        lines.iter().map(|l| line_opening(l, text)).collect()
-    } else {
-        Vec::new()
-    };
+    let opening: Vec<Option<u64>> = lines.iter().map(|l| line_opening(l, text)).collect();
     let chain = |k: usize, extra: &HashSet64, floor: usize| {
         let mut profile = sec_words[k].clone();
         profile.extend(extra.iter().copied());
@@ -960,20 +907,15 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             let (glo, ghi) = (sections[j - 1].hi + 1, sections[j].lo);
             // The gap repeats a line opening of a gap already joined ("See
             // it now: ...", "Get it on ..."): the items of a listicle.
-            let rhythmic = RHYTHM
-                && !rhythm.is_empty()
+            let rhythmic = !rhythm.is_empty()
                 && !gap.1
                 && gap.0 <= max_gap
                 && (glo..ghi).any(|i| opening[i].is_some_and(|h| rhythm.contains(&h)));
             if !rhythmic && !joins(j, gap, &profile, false, so_far < HEADER_WORDS) {
                 break;
             }
-            if RHYTHM {
-                rhythm.extend((glo..ghi).filter_map(|i| opening[i]));
-            }
-            if GROW {
-                profile.extend(sec_words[j].iter().copied());
-            }
+            rhythm.extend((glo..ghi).filter_map(|i| opening[i]));
+            profile.extend(sec_words[j].iter().copied());
             so_far += sections[j].score;
             last = j;
         }
@@ -981,15 +923,13 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         for j in (floor..k).rev() {
             // A bulleted list does not start the article: look past it (a
             // teaser list above the headline, a related box in the body).
-            if BULLET_SPLIT && lists[j] {
+            if lists[j] {
                 continue;
             }
             if !joins(j, gap_info(j, first), &profile, true, true) {
                 break;
             }
-            if GROW {
-                profile.extend(sec_words[j].iter().copied());
-            }
+            profile.extend(sec_words[j].iter().copied());
             first = j;
         }
         (first, last, profile)
@@ -1088,7 +1028,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // words for the slug (the slug is made from the headline).
         // (HTML: only an `h1`, not a subheading inside the article.)
         let title_line = found
-            .filter(|t| SLUG_WITH_TITLE && (doc.layout.is_none() || lines[t.1].heading))
+            .filter(|t| doc.layout.is_none() || lines[t.1].heading)
             .map(|t| t.1);
         let slug_recall = if slug.len() >= 2 {
             let hit = slug
@@ -1120,7 +1060,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         let (f, l, _) = chain(k, &empty, 0);
         sections[f..=l].iter().map(|s| s.score).sum::<f32>() < LITTLE_PROSE
     });
-    let under_h1 = if !(little_prose && UNDER_H1) {
+    let under_h1 = if !little_prose {
         None
     } else if doc.layout.is_some() {
         block_under_h1(&lines, text, meta_title.as_deref(), &mut keep)
@@ -1132,97 +1072,89 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     } else if let Some((_, main)) = best_main {
         let (first, last0, profile) = chain(main, &empty, 0);
         let mut best = find_title(sections[first].lo, &profile, true);
-        if first < main && TITLE_NEAR_MAIN {
-            let near_main = find_title(sections[main].lo, &profile, true);
-            if near_main.is_some_and(|(s, _)| s >= 1.0 && best.is_none_or(|(b, _)| s > b + 0.5)) {
-                best = near_main;
-            }
-        }
         // A later line that repeats the metadata title is the headline: what
         // comes before it (a slider of other stories, the site's name) is
         // not the article.
         // Without a metadata title, a headline-sized line that repeats an
         // earlier line of the page (the page's title heading) is one.
-        if HEADLINE_SPLIT {
-            let lo = best.map_or(sections[first].lo, |(_, k)| k + 1);
-            let chain_secs = &sections[first..=last0];
-            let total: f32 = chain_secs.iter().map(|s| s.score).sum();
-            let hi = sections[last0].hi;
-            // A repeated headline comes before the chain's first prose line.
-            let first_good = (lo..n)
-                .find(|&i| lines[i].class == Class::Good)
-                .unwrap_or(n);
-            // Each line hash's first index, built when first needed.
-            let mut first_seen: Option<fnv::FnvHashMap<u64, usize>> = None;
-            let mut after = 0.0;
-            let mut si = chain_secs.len();
-            let mut headline = None;
-            for k in (lo..hi).rev() {
-                // `after`: prose of the chain's sections that start after `k`.
-                while si > 0 && chain_secs[si - 1].lo > k {
-                    si -= 1;
-                    after += chain_secs[si].score;
+        let lo = best.map_or(sections[first].lo, |(_, k)| k + 1);
+        let chain_secs = &sections[first..=last0];
+        let total: f32 = chain_secs.iter().map(|s| s.score).sum();
+        let hi = sections[last0].hi;
+        // A repeated headline comes before the chain's first prose line.
+        let first_good = (lo..n)
+            .find(|&i| lines[i].class == Class::Good)
+            .unwrap_or(n);
+        // Each line hash's first index, built when first needed.
+        let mut first_seen: Option<fnv::FnvHashMap<u64, usize>> = None;
+        let mut after = 0.0;
+        let mut si = chain_secs.len();
+        let mut headline = None;
+        for k in (lo..hi).rev() {
+            // `after`: prose of the chain's sections that start after `k`.
+            while si > 0 && chain_secs[si - 1].lo > k {
+                si -= 1;
+                after += chain_secs[si].score;
+            }
+            let l = &lines[k];
+            if after < 0.3 * total
+                || matches!(l.class, Class::Bad(_))
+                || (l.class == Class::Good && !title_cased(l))
+                || !(2..=40).contains(&l.words)
+            {
+                continue;
+            }
+            let found = match meta_title.as_deref() {
+                Some(t) => {
+                    let ns = norm(l.span.slice(text));
+                    ns.len() * 2 >= t.len() && t.contains(ns.as_str())
                 }
+                None => {
+                    l.words >= 5 && k <= first_good && {
+                        let seen = first_seen.get_or_insert_with(|| {
+                            let mut m = fnv::FnvHashMap::default();
+                            for (i, e) in lines[..first_good.min(hi)].iter().enumerate() {
+                                m.entry(line_hash(e.span.slice(text))).or_insert(i);
+                            }
+                            m
+                        });
+                        seen.get(&line_hash(l.span.slice(text)))
+                            .is_some_and(|&i| i < k)
+                    }
+                }
+            };
+            if found {
+                headline = Some(k);
+                break;
+            }
+        }
+        // Without a metadata title, the first headline-like line that
+        // holds most of the URL slug's words is the headline.
+        if headline.is_none() && meta_title.is_none() && slug.len() >= 3 {
+            // It comes before the chain's first prose paragraph.
+            let prose = (lo..hi)
+                .find(|&i| lines[i].class == Class::Good && !title_cased(&lines[i]))
+                .unwrap_or(hi);
+            headline = (lo..prose).find(|&k| {
                 let l = &lines[k];
-                if after < 0.3 * total
-                    || matches!(l.class, Class::Bad(_))
-                    || (l.class == Class::Good && !title_cased(l))
-                    || !(2..=40).contains(&l.words)
-                {
-                    continue;
-                }
-                let found = match meta_title.as_deref() {
-                    Some(t) => {
-                        let ns = norm(l.span.slice(text));
-                        ns.len() * 2 >= t.len() && t.contains(ns.as_str())
+                let after: f32 = chain_secs
+                    .iter()
+                    .filter(|s| s.lo > k)
+                    .map(|s| s.score)
+                    .sum();
+                after >= 0.3 * total
+                    && (3..=30).contains(&l.words)
+                    && (l.class != Class::Good || title_cased(l))
+                    && !matches!(l.class, Class::Bad(_))
+                    && !l.span.slice(text).ends_with('.')
+                    && {
+                        let hit = line_words.of(k).iter().filter(|w| slug.contains(w)).count();
+                        hit as f32 >= SLUG_HEADLINE_SHARE * slug.len() as f32
                     }
-                    None => {
-                        l.words >= 5 && k <= first_good && {
-                            let seen = first_seen.get_or_insert_with(|| {
-                                let mut m = fnv::FnvHashMap::default();
-                                for (i, e) in lines[..first_good.min(hi)].iter().enumerate() {
-                                    m.entry(line_hash(e.span.slice(text))).or_insert(i);
-                                }
-                                m
-                            });
-                            seen.get(&line_hash(l.span.slice(text)))
-                                .is_some_and(|&i| i < k)
-                        }
-                    }
-                };
-                if found {
-                    headline = Some(k);
-                    break;
-                }
-            }
-            // Without a metadata title, the first headline-like line that
-            // holds most of the URL slug's words is the headline.
-            if SLUG_HEADLINE && headline.is_none() && meta_title.is_none() && slug.len() >= 3 {
-                // It comes before the chain's first prose paragraph.
-                let prose = (lo..hi)
-                    .find(|&i| lines[i].class == Class::Good && !title_cased(&lines[i]))
-                    .unwrap_or(hi);
-                headline = (lo..prose).find(|&k| {
-                    let l = &lines[k];
-                    let after: f32 = chain_secs
-                        .iter()
-                        .filter(|s| s.lo > k)
-                        .map(|s| s.score)
-                        .sum();
-                    after >= 0.3 * total
-                        && (3..=30).contains(&l.words)
-                        && (l.class != Class::Good || title_cased(l))
-                        && !matches!(l.class, Class::Bad(_))
-                        && !l.span.slice(text).ends_with('.')
-                        && {
-                            let hit = line_words.of(k).iter().filter(|w| slug.contains(w)).count();
-                            hit as f32 >= SLUG_HEADLINE_SHARE * slug.len() as f32
-                        }
-                });
-            }
-            if let Some(k) = headline {
-                best = Some((f32::MAX, k));
-            }
+            });
+        }
+        if let Some(k) = headline {
+            best = Some((f32::MAX, k));
         }
         let mut title_words = HashSet64::default();
         let mut floor = 0;
@@ -1242,43 +1174,40 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // lines (lists, tables, notes) until boilerplate or an unrelated
         // prose section.
         let mut end = sections[last].hi;
-        if TAIL {
-            let mut i = end + 1;
-            let profile = chain(main, &title_words, floor.min(main)).2;
-            while i < n {
-                match lines[i].class {
-                    Class::Bad(DropReason::Advertisement) => {}
-                    // One image between the article's list items.
-                    Class::Bad(_)
-                        if lines[i].bracketed && !lines.get(i + 1).is_some_and(|l| l.bracketed) => {
-                    }
-                    Class::Bad(_) => break,
-                    _ => {
-                        if let Some(k) = section_of[i] {
-                            if sections[k].score > 0.0
-                                && sec_words[k].len() >= SMALL_SECTION
-                                && overlap(&sec_words[k], &profile) < COHERENCE
-                            {
-                                break;
-                            }
+        let mut i = end + 1;
+        let profile = chain(main, &title_words, floor.min(main)).2;
+        while i < n {
+            match lines[i].class {
+                Class::Bad(DropReason::Advertisement) => {}
+                // One image between the article's list items.
+                Class::Bad(_)
+                    if lines[i].bracketed && !lines.get(i + 1).is_some_and(|l| l.bracketed) => {}
+                Class::Bad(_) => break,
+                _ => {
+                    if let Some(k) = section_of[i] {
+                        if sections[k].score > 0.0
+                            && sec_words[k].len() >= SMALL_SECTION
+                            && overlap(&sec_words[k], &profile) < COHERENCE
+                        {
+                            break;
                         }
-                        end = i;
                     }
+                    end = i;
                 }
-                i += 1;
             }
+            i += 1;
         }
         // Lines between kept sections that are not boilerplate are the
         // article's lists, subheadings and short paragraphs.
         for i in sections[first].lo..=end {
-            if !matches!(lines[i].class, Class::Bad(_)) && KEEP_INNER {
+            if !matches!(lines[i].class, Class::Bad(_)) {
                 keep[i] = true;
             }
         }
         // HTML: the article's container is the smallest element holding the
         // kept prose; when it holds little other prose, its other lines
         // that are not boilerplate are the article's too.
-        if let Some(layout) = doc.layout.as_ref().filter(|_| CONTAINER) {
+        if let Some(layout) = doc.layout.as_ref() {
             let profile = chain(main, &title_words, floor.min(main)).2;
             // A "Related" or "Comments" heading after the article ends what
             // the container may add, unless the prose right after it goes on
@@ -1314,7 +1243,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // most of the kept prose bounds the article: kept lines outside it
         // are other posts (a "you may like" list of sibling articles).
         if let (Some(layout), Some(t)) = (doc.layout.as_ref(), title) {
-            if ARTICLE_SCOPE && lines[t].heading {
+            if lines[t].heading {
                 article_scope(layout, &lines, t, &mut keep);
             }
         }
@@ -1364,7 +1293,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     }
     // Text pages: a renderer prints hidden copies of the body (metadata,
     // no-script blocks) that HTML extraction skips.
-    if REPEATED_TEXT && doc.layout.is_none() {
+    if doc.layout.is_none() {
         drop_repeated_text(&lines, text, &mut keep);
     }
     // Reasons for everything else.
