@@ -4,7 +4,7 @@
 use crate::features::{self, Class, Line};
 use crate::lexicon::Lexicon;
 use crate::template::HashSet64;
-use crate::template::{Template, line_hash};
+use crate::template::{FNV_OFFSET, Template, fnv_step, line_hash};
 use crate::{DropReason, Dropped, Stripped, dom};
 use factsift_core::Document;
 
@@ -21,7 +21,7 @@ fn line_opening(l: &Line, text: &str) -> Option<u64> {
     if l.class == Class::Good || !(3..=SHAPE_WORDS).contains(&l.words) {
         return None;
     }
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = ShapeHash::new();
     let mut words = 0;
     let mut in_word = false;
     let mut prev_digit = false;
@@ -34,22 +34,49 @@ fn line_opening(l: &Line, text: &str) -> Option<u64> {
                 continue;
             }
             prev_digit = digit;
-            let c = if digit { '0' } else { c.to_ascii_lowercase() };
-            let mut b = [0u8; 4];
-            for &x in c.encode_utf8(&mut b).as_bytes() {
-                h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
-            }
+            h.char(c);
         } else if in_word {
             in_word = false;
             prev_digit = false;
             words += 1;
             if words == 2 {
-                return Some(h);
+                return Some(h.0);
             }
-            h = (h ^ u64::from(b' ')).wrapping_mul(0x0100_0000_01b3);
+            h.byte(b' ');
         }
     }
     None
+}
+
+/// FNV-1a over a line's shape: its alphanumeric characters,
+/// ASCII-lowercased, each digit as `0` (see [`line_opening`] and
+/// [`recurring_shapes`]).
+struct ShapeHash(u64);
+
+impl ShapeHash {
+    /// The hash of an empty shape.
+    fn new() -> Self {
+        Self(FNV_OFFSET)
+    }
+
+    /// Add one byte as it is.
+    fn byte(&mut self, b: u8) {
+        self.0 = fnv_step(self.0, b);
+    }
+
+    /// Add an alphanumeric character: a digit as `0`, ASCII lowercased,
+    /// its UTF-8 bytes.
+    fn char(&mut self, c: char) {
+        let c = if c.is_ascii_digit() {
+            '0'
+        } else {
+            c.to_ascii_lowercase()
+        };
+        let mut b = [0u8; 4];
+        for &x in c.encode_utf8(&mut b).as_bytes() {
+            self.byte(x);
+        }
+    }
 }
 
 /// `s` is one URL and nothing else (`https://...`, `www....`).
@@ -307,30 +334,22 @@ fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
         if l.words == 0 || l.words > SHAPE_WORDS || matches!(l.class, Class::Good) {
             return None;
         }
-        // FNV-1a over the shape's UTF-8 bytes.
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut h = ShapeHash::new();
         let s = l.span.slice(text);
         if s.is_ascii() {
             for &c in s.as_bytes().iter().filter(|c| c.is_ascii_alphanumeric()) {
-                add(if c.is_ascii_digit() {
+                h.byte(if c.is_ascii_digit() {
                     b'0'
                 } else {
                     c.to_ascii_lowercase()
                 });
             }
         } else {
-            let mut b = [0u8; 4];
             for c in s.chars().filter(|&c| crate::features::is_alnum(c)) {
-                let c = if c.is_ascii_digit() {
-                    '0'
-                } else {
-                    c.to_ascii_lowercase()
-                };
-                c.encode_utf8(&mut b).bytes().for_each(&mut add);
+                h.char(c);
             }
         }
-        Some(h)
+        Some(h.0)
     };
     let shapes: Vec<Option<u64>> = lines.iter().map(shape).collect();
     let mut counts: fnv::FnvHashMap<u64, usize> = fnv::FnvHashMap::default();
@@ -393,12 +412,7 @@ fn block_under_h1(
     meta_title: Option<&str>,
     keep: &mut [bool],
 ) -> Option<usize> {
-    let agrees = |l: &Line| {
-        meta_title.is_some_and(|t| {
-            let ns = norm(l.span.slice(text));
-            !ns.is_empty() && (t.contains(ns.as_str()) || ns.contains(t))
-        })
-    };
+    let agrees = |l: &Line| meta_title.is_some_and(|t| agrees_with_title(t, l.span.slice(text)));
     let h1s = || {
         lines
             .iter()
@@ -431,8 +445,7 @@ fn block_under_slug_headline(
         folded.extend(l.span.slice(text).chars().map(fold_accent));
         let mut words = HashSet64::default();
         content_words(lex, &folded, &mut buf, &mut words);
-        let hit = words.iter().filter(|w| slug.contains(w)).count();
-        hit as f32 >= SLUG_HEADLINE_SHARE * slug.len() as f32
+        holds_slug(words, slug)
     })?;
     block_under(lines, text, h, keep)
 }
@@ -608,22 +621,20 @@ fn word_grams(s: &str, out: &mut Vec<u64>) {
             out.push(g);
         }
     };
-    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
     // One pass over the bytes through a table: ASCII letters lowercased,
     // digits as they are, every byte of a non-ASCII character part of a
     // word (curly quotes join their word, the same way in every copy),
     // other ASCII bytes end a word.
-    let mut h = SEED;
+    let mut h = FNV_OFFSET;
     let mut in_word = false;
     for &c in s.as_bytes() {
         let t = GRAM_BYTES[usize::from(c)];
         if t != 0 {
-            h = (h ^ u64::from(t)).wrapping_mul(PRIME);
+            h = fnv_step(h, t);
             in_word = true;
         } else if in_word {
             push(h);
-            h = SEED;
+            h = FNV_OFFSET;
             in_word = false;
         }
     }
@@ -649,6 +660,21 @@ static GRAM_BYTES: [u8; 256] = {
     }
     t
 };
+
+/// A line agrees with a title (in [`norm`] form) when the normalised line
+/// is not empty and one holds the other (a headline without the site's
+/// name, a title cut short).
+fn agrees_with_title(title: &str, line: &str) -> bool {
+    let ns = norm(line);
+    !ns.is_empty() && (title.contains(ns.as_str()) || ns.contains(title))
+}
+
+/// Whether `words` hold at least [`SLUG_HEADLINE_SHARE`] of the URL slug's
+/// words.
+fn holds_slug(words: impl IntoIterator<Item = u64>, slug: &HashSet64) -> bool {
+    let hit = words.into_iter().filter(|w| slug.contains(w)).count();
+    hit as f32 >= SLUG_HEADLINE_SHARE * slug.len() as f32
+}
 
 /// Normalised alphanumeric lowercase form, for comparing titles.
 fn norm(s: &str) -> String {
@@ -726,11 +752,10 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     // whatever its container's class says ("header", "nav").
     if let Some(t) = doc.title.as_deref().map(norm).filter(|t| !t.is_empty()) {
         for l in lines.iter_mut().filter(|l| l.heading && l.cue.is_none()) {
-            if l.hint.is_some_and(|h| l.class == Class::Bad(h)) {
-                let ns = norm(l.span.slice(text));
-                if !ns.is_empty() && (t.contains(ns.as_str()) || ns.contains(t.as_str())) {
-                    l.class = Class::Short;
-                }
+            if l.hint.is_some_and(|h| l.class == Class::Bad(h))
+                && agrees_with_title(&t, l.span.slice(text))
+            {
+                l.class = Class::Short;
             }
         }
     }
@@ -1147,10 +1172,7 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
                     && (l.class != Class::Good || title_cased(l))
                     && !matches!(l.class, Class::Bad(_))
                     && !l.span.slice(text).ends_with('.')
-                    && {
-                        let hit = line_words.of(k).iter().filter(|w| slug.contains(w)).count();
-                        hit as f32 >= SLUG_HEADLINE_SHARE * slug.len() as f32
-                    }
+                    && holds_slug(line_words.of(k).iter().copied(), &slug)
             });
         }
         if let Some(k) = headline {

@@ -25,10 +25,16 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// FNV-1a's offset basis and prime (as in the `fnv` crate).
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's 64-bit offset basis (as in the `fnv` crate): the hash of no bytes.
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a's 64-bit prime.
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// One FNV-1a step: the hash `h` with the byte `b` added.
+#[inline]
+pub(crate) fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
 
 /// Each ASCII byte lowercased if it is alphanumeric, else 0 (not hashed).
 static ALNUM_LOWER: [u8; 128] = {
@@ -55,7 +61,7 @@ pub(crate) fn line_hash(line: &str) -> u64 {
         for &x in b {
             let v = ALNUM_LOWER[usize::from(x & 0x7f)];
             if v != 0 {
-                h = (h ^ u64::from(v)).wrapping_mul(FNV_PRIME);
+                h = fnv_step(h, v);
             }
         }
         return h;
@@ -64,7 +70,7 @@ pub(crate) fn line_hash(line: &str) -> u64 {
         if x < 0x80 {
             let v = ALNUM_LOWER[x as usize];
             if v != 0 {
-                h = (h ^ u64::from(v)).wrapping_mul(FNV_PRIME);
+                h = fnv_step(h, v);
             }
         } else if x >= 0xc0 {
             // A character's first byte (its other bytes, 0x80..0xc0, are
@@ -73,7 +79,7 @@ pub(crate) fn line_hash(line: &str) -> u64 {
                 && crate::features::is_alnum(c)
             {
                 for &y in &b[i..i + c.len_utf8()] {
-                    h = (h ^ u64::from(y)).wrapping_mul(FNV_PRIME);
+                    h = fnv_step(h, y);
                 }
             }
         }
