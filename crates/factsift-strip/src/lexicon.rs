@@ -12,6 +12,8 @@ pub const DEFAULT_CUES: &str = include_str!("../data/cues.tsv");
 pub const DEFAULT_HINTS: &str = include_str!("../data/hints.tsv");
 /// Default stopwords (`data/stopwords.txt`).
 pub const DEFAULT_STOPWORDS: &str = include_str!("../data/stopwords.txt");
+/// Default comment verbs (`data/comment_verbs.txt`): the words that end a
+/// comment's header line before its colon ("said", "says", "wrote").
 pub const DEFAULT_COMMENT_VERBS: &str = include_str!("../data/comment_verbs.txt");
 
 /// How a cue phrase must sit in a line.
@@ -210,7 +212,6 @@ impl Lexicon {
         lower.len() <= self.max_stop_len && self.stopwords.contains(lower)
     }
 
-    /// What a hint word (lowercase) says, if anything.
     /// Whether `line` of `words` words reads as a comment's header: at most
     /// [`COMMENT_HEADER_WORDS`] words ending in a comment verb and a colon
     /// ("Alex on May 2, 2018 at 6:34 am said:").
@@ -231,6 +232,7 @@ impl Lexicon {
         })
     }
 
+    /// What a hint word (lowercase) says, if anything.
     pub(crate) fn hint(&self, word: &str) -> Option<Hint> {
         self.hints.get(word).copied()
     }
