@@ -204,6 +204,15 @@ fn entity_cases() {
         let text = r[0];
         let tags = t.tag_str(text, None);
         for w in r[1].split(';') {
+            if let Some(span) = w.strip_prefix('!') {
+                if let Some(e) = tags.entities.iter().find(|e| e.span.slice(text) == span) {
+                    failures.push(format!(
+                        "entities.tsv:{line}: {span:?} must be no entity, is {:?} {:?}",
+                        e.kind, e.name
+                    ));
+                }
+                continue;
+            }
             let f: Vec<&str> = w.split('|').collect();
             let [span, kind, canonical] = f[..] else {
                 panic!("entities.tsv:{line}: malformed {w:?}")
