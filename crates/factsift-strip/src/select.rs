@@ -512,8 +512,8 @@ const UNDER_H1_WINDOW: usize = 10;
 const UNDER_H1_MIN_LINES: usize = 3;
 
 /// A prose-like line that reads as a headline: at most [`TITLE_CASE_WORDS`]
-/// words, most of them capitalised ("Does Marie Smith Have a Net Worth of
-/// $17 Million?").
+/// words, most of them capitalised ("Can a Small Town Run Its Own Power
+/// Grid?").
 fn title_cased(l: &Line) -> bool {
     let words = l.words.saturating_sub(l.digits);
     l.words <= TITLE_CASE_WORDS && words >= 3 && l.caps * 5 >= words * 3
