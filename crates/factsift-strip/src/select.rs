@@ -79,6 +79,23 @@ impl ShapeHash {
     }
 }
 
+/// What lies between two sections, as the article's extension judges it.
+#[derive(Clone, Copy)]
+struct Gap {
+    /// Its length in lines (`usize::MAX` for a gap between list items).
+    len: usize,
+    /// It holds a hard border (boilerplate other than a byline or a share bar).
+    hard: bool,
+    /// It holds a byline or a share bar.
+    weak: bool,
+    /// It holds any boilerplate line.
+    any_bad: bool,
+    /// It is a list the article announces with a colon.
+    listed: bool,
+    /// It holds only advertisement slots and images.
+    ads_only: bool,
+}
+
 /// `s` is one URL and nothing else (`https://...`, `www....`).
 fn is_bare_url(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
@@ -844,7 +861,14 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
         // comments"): the sections are items of a list, not one article.
         let rec = (glo..ghi).filter(|&i| recurring[i]);
         if rec.clone().count() >= 2 && rec.clone().any(|i| lines[i].digits > 0) {
-            return (usize::MAX, true, true, true, false, false);
+            return Gap {
+                len: usize::MAX,
+                hard: true,
+                weak: true,
+                any_bad: true,
+                listed: false,
+                ads_only: false,
+            };
         }
         let g = &lines[glo..ghi];
         let hard = g.iter().any(|l| {
@@ -865,7 +889,14 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             .iter()
             .any(|&i| lines[i].span.slice(text).ends_with(':'))
             && !recurring[glo..ghi].iter().any(|&r| r);
-        (g.len(), hard, weak, any_bad, listed, ads_only)
+        Gap {
+            len: g.len(),
+            hard,
+            weak,
+            any_bad,
+            listed,
+            ads_only,
+        }
     };
     // `short_so_far`: the article has little prose yet, so a byline or a
     // share bar is still its header rather than its end.
@@ -886,12 +917,15 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             sec.hi + 1 - sec.lo >= BULLET_RUN && lines[sec.lo..=sec.hi].iter().all(|l| l.bullet)
         })
         .collect();
-    let joins = |k: usize,
-                 gap: (usize, bool, bool, bool, bool, bool),
-                 profile: &HashSet64,
-                 back: bool,
-                 short_so_far: bool| {
-        let (len, hard, weak, any_bad, listed, ads_only) = gap;
+    let joins = |k: usize, gap: Gap, profile: &HashSet64, back: bool, short_so_far: bool| {
+        let Gap {
+            len,
+            hard,
+            weak,
+            any_bad,
+            listed,
+            ads_only,
+        } = gap;
         if ads_only && len <= AD_GAP_LINES {
             return true;
         }
@@ -933,8 +967,8 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
             // The gap repeats a line opening of a gap already joined ("See
             // it now: ...", "Get it on ..."): the items of a listicle.
             let rhythmic = !rhythm.is_empty()
-                && !gap.1
-                && gap.0 <= max_gap
+                && !gap.hard
+                && gap.len <= max_gap
                 && (glo..ghi).any(|i| opening[i].is_some_and(|h| rhythm.contains(&h)));
             if !rhythmic && !joins(j, gap, &profile, false, so_far < HEADER_WORDS) {
                 break;
