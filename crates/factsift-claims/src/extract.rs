@@ -163,6 +163,12 @@ struct Doc<'a> {
     main: Option<String>,
 }
 
+/// More numbers than any written claim holds: a sentence with more is a
+/// table or a dump of numbers, and no fact is read from it. Each fact cites
+/// its whole sentence, so reading one from every number would make the
+/// output grow with the square of the sentence's length.
+const MAX_SENTENCE_QUANTITIES: usize = 64;
+
 pub(crate) fn extract(
     lex: &Lexicon,
     doc: &Document,
@@ -289,7 +295,10 @@ pub(crate) fn extract(
         for (company, country) in learned {
             d.homes.entry(company).or_insert(country);
         }
-        let sent_quantities = in_span(&quantities, s0, s1, |(_, q)| q.span);
+        let mut sent_quantities = in_span(&quantities, s0, s1, |(_, q)| q.span);
+        if sent_quantities.len() > MAX_SENTENCE_QUANTITIES {
+            sent_quantities = &[];
+        }
         let source = Source {
             doc: doc.id.clone(),
             start: s0,
@@ -2346,6 +2355,19 @@ impl Doc<'_> {
                 continued = t.metric.map(|m| (m, c.start));
             }
             if t.kinds & kind_bit == 0 || (kind_bit == K_COUNT && t.needs & class_bit == 0) {
+                continue;
+            }
+            // "cut its workforce by": a directed trigger needs a change word
+            // of its direction right before it ("grow its workforce by" is
+            // no cut).
+            if t.dir != 0
+                && !cues.iter().any(|d| {
+                    d.cat == Cat::Change
+                        && d.end <= c.start
+                        && self.pos.between(d.end, c.start) <= 2
+                        && (self.value(d) == "-") == (t.dir < 0)
+                })
+            {
                 continue;
             }
             // Weak triggers ("shares", "cost") only reach close numbers.
