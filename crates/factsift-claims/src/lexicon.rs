@@ -35,6 +35,9 @@ pub(crate) struct Trigger {
     pub needs: u32,
     pub neg: bool,
     pub past: bool,
+    /// `up`/`down` flag: fires only right after a rise (`1`) or fall (`-1`)
+    /// change cue ("cut its workforce by"), `0` for any.
+    pub dir: i8,
     pub prio: i32,
 }
 
@@ -379,6 +382,7 @@ impl Lexicon {
                     needs,
                     neg: false,
                     past: false,
+                    dir: 0,
                     prio: 0,
                 };
                 for flag in f.get(5).copied().unwrap_or("").split(',').map(str::trim) {
@@ -386,6 +390,8 @@ impl Lexicon {
                         "" => {}
                         "neg" => t.neg = true,
                         "past" => t.past = true,
+                        "up" => t.dir = 1,
+                        "down" => t.dir = -1,
                         _ => match flag.strip_prefix("prio=").and_then(|n| n.parse().ok()) {
                             Some(n) => t.prio = n,
                             None => return Err(bad(file, line, format!("unknown flag {flag:?}"))),
