@@ -7,8 +7,9 @@ Documents: files (.txt text pages with an optional ` date YYYY-MM-DD ` line,
 .html/.htm[.gz] pages), directories of them (sorted, recursive), or JSONL
 dumps ({"id","text"|"html",...} per line, .gz ok). factsift runs over the
 whole sample (or the first --fs-docs documents), the Python stack over
---py-docs documents spread evenly over it (the first ones for a JSONL dump
-given without --fs-docs);
+--py-docs documents at evenly spaced quantiles of the sample's document
+sizes, so that it gets the sample's mix of small text pages and large HTML
+pages (the first ones for a JSONL dump given without --fs-docs);
 throughputs are per document and per MB of document content (text or HTML
 bytes), so the two samples compare.
 """
@@ -143,9 +144,11 @@ def main():
     tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
     any_jsonl = any(is_jsonl(q) for i in args.inputs
                     for q in (Path(i).rglob("*") if Path(i).is_dir() else [Path(i)]))
-    # Spread the Python sample evenly over the factsift sample, so both see
-    # the same mix of sizes and formats; a JSONL dump without --fs-docs is
-    # not counted first (it may be huge), so there it is the first documents.
+    # The Python sample is taken at evenly spaced quantiles of the document
+    # sizes, so both see the same mix of sizes and formats (a few large HTML
+    # pages among many short text pages: an even spread by position can miss
+    # them all); a JSONL dump without --fs-docs is not counted first (it may
+    # be huge), so there it is the first documents.
     pick = None
     n = None
     if not any_jsonl:
@@ -155,8 +158,14 @@ def main():
     elif args.fs_docs:
         n = args.fs_docs
     if n is not None:
-        step = max(1.0, n / max(1, args.py_docs))
-        pick = {int(i * step) for i in range(min(args.py_docs, n))}
+        sizes = []
+        for d in iter_docs(args.inputs):
+            if len(sizes) >= n:
+                break
+            sizes.append(content_bytes(d))
+        by_size = sorted(range(len(sizes)), key=lambda i: (sizes[i], i))
+        k = min(args.py_docs, len(by_size))
+        pick = {by_size[int((j + 0.5) * len(by_size) / k)] for j in range(k)}
     fs_docs = fs_bytes = 0
     py_docs = []
     for d in iter_docs(args.inputs):

@@ -7,7 +7,7 @@
 #   PY_DOCS=40 scripts/python_stack_bench.sh /tmp/dump.jsonl.gz
 #
 # The Python stack is slow (~30 KB/s), so it runs over PY_DOCS documents
-# (default 60) spread over the sample, factsift over the whole sample
+# (default 60) taken at evenly spaced size quantiles of the sample, factsift over the whole sample
 # (FS_DOCS caps it, default all); figures are normalised per document and MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
