@@ -2,7 +2,7 @@
 //! front), in MB per second of CPU time of this single thread, which stays
 //! meaningful on a busy machine; also a steady harness for callgrind:
 //!
-//! `cargo run --release -p factsift-tag --example throughput -- [--rounds N] corpus ../shared/bench/bbc_business`
+//! `cargo run --release -p factsift-tag --example tag_throughput -- [--rounds N] corpus ../shared/bench/bbc_business`
 
 use factsift_core::{Date, Tokenized};
 use std::time::Instant;

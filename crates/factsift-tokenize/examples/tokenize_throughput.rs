@@ -2,7 +2,7 @@
 //! and, on Linux, in MB per second of CPU time of this (single) thread,
 //! which stays meaningful on a busy machine.
 //!
-//! Run: `cargo run --release -p factsift-tokenize --example throughput -- corpus ../shared/bench/bbc_business`
+//! Run: `cargo run --release -p factsift-tokenize --example tokenize_throughput -- corpus ../shared/bench/bbc_business`
 
 use factsift_tokenize::Tokenizer;
 use std::time::Instant;
