@@ -2217,7 +2217,10 @@ impl Doc<'_> {
                         continue;
                     };
                     let Some(m) = t.metric else { continue };
+                    // "its own 7% growth target": a trigger that needs "of"
+                    // after its number names no changing metric.
                     if t.kinds == K_RANK
+                        || t.of_after
                         || t.prio <= -2
                         || (t.needs != CLASS_ANY && t.needs & CLASS_NONE == 0)
                     {
@@ -2367,6 +2370,16 @@ impl Doc<'_> {
                         && self.pos.between(d.end, c.start) <= 2
                         && (self.value(d) == "-") == (t.dir < 0)
                 })
+            {
+                continue;
+            }
+            // "owns 8% of Google", not "its own 5% growth target".
+            if t.of_after
+                && !self
+                    .text
+                    .get(q.span.end()..)
+                    .and_then(|r| r.trim_start().strip_prefix("of"))
+                    .is_some_and(|r| r.starts_with(char::is_whitespace))
             {
                 continue;
             }

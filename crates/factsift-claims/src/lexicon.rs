@@ -38,6 +38,8 @@ pub(crate) struct Trigger {
     /// `up`/`down` flag: fires only right after a rise (`1`) or fall (`-1`)
     /// change cue ("cut its workforce by"), `0` for any.
     pub dir: i8,
+    /// `of` flag: fires only when "of" follows the number ("owns 8% of").
+    pub of_after: bool,
     pub prio: i32,
 }
 
@@ -383,6 +385,7 @@ impl Lexicon {
                     neg: false,
                     past: false,
                     dir: 0,
+                    of_after: false,
                     prio: 0,
                 };
                 for flag in f.get(5).copied().unwrap_or("").split(',').map(str::trim) {
@@ -392,6 +395,7 @@ impl Lexicon {
                         "past" => t.past = true,
                         "up" => t.dir = 1,
                         "down" => t.dir = -1,
+                        "of" => t.of_after = true,
                         _ => match flag.strip_prefix("prio=").and_then(|n| n.parse().ok()) {
                             Some(n) => t.prio = n,
                             None => return Err(bad(file, line, format!("unknown flag {flag:?}"))),
