@@ -622,7 +622,8 @@ fn drop_repeated_text(lines: &[Line], text: &str, keep: &mut [bool]) {
 }
 
 /// The hashes of the word 4-grams of `s` into `out` (words: runs of ASCII
-/// alphanumerics and non-ASCII characters, ASCII-lowercased).
+/// alphanumerics and non-ASCII characters other than U+00A0,
+/// ASCII-lowercased).
 fn word_grams(s: &str, out: &mut Vec<u64>) {
     out.clear();
     let mut last = [0u64; 4];
@@ -641,11 +642,21 @@ fn word_grams(s: &str, out: &mut Vec<u64>) {
     // One pass over the bytes through a table: ASCII letters lowercased,
     // digits as they are, every byte of a non-ASCII character part of a
     // word (curly quotes join their word, the same way in every copy),
-    // other ASCII bytes end a word.
+    // other ASCII bytes end a word, and so does a no-break space (U+00A0,
+    // the bytes C2 A0: a renderer may print one where a copy has a space).
+    let b = s.as_bytes();
     let mut h = FNV_OFFSET;
     let mut in_word = false;
-    for &c in s.as_bytes() {
-        let t = GRAM_BYTES[usize::from(c)];
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        let t = if c == 0xc2 && b.get(i) == Some(&0xa0) {
+            i += 1;
+            0
+        } else {
+            GRAM_BYTES[usize::from(c)]
+        };
         if t != 0 {
             h = fnv_step(h, t);
             in_word = true;
@@ -1414,9 +1425,25 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
 
 #[cfg(test)]
 mod tests {
-    use super::{line_opening, push_lower};
+    use super::{line_opening, push_lower, word_grams};
     use crate::features::{self, Class};
     use factsift_core::Span;
+
+    #[test]
+    fn no_break_space_ends_a_word_in_grams() {
+        let grams = |s: &str| {
+            let mut out = Vec::new();
+            word_grams(s, &mut out);
+            out
+        };
+        let plain = grams("one two three four five");
+        assert_eq!(plain.len(), 2);
+        assert_eq!(grams("one\u{a0}two three four\u{a0}five"), plain);
+        assert_eq!(grams("One, two: three four five."), plain);
+        // Other characters with an A0 byte stay inside their word (`à` is
+        // C3 A0): four words, one 4-gram.
+        assert_eq!(grams("oàe two three four").len(), 1);
+    }
 
     #[test]
     fn line_openings_match_list_item_lines() {
