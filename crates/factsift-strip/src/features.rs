@@ -162,21 +162,35 @@ struct Counts {
     digits: u32,
 }
 
-/// Count the word `w`: `ascii` says it is all ASCII, `all_digits` that it
-/// is all ASCII digits, `upper` that it has an ASCII uppercase letter.
+/// The word [`line`] is scanning.
+#[derive(Clone, Copy)]
+struct Word {
+    /// Its start in the line.
+    start: usize,
+    /// All its characters so far are ASCII digits.
+    all_digits: bool,
+    /// All its characters so far are ASCII.
+    ascii: bool,
+    /// The union of the class bits of its ASCII bytes.
+    kinds: u8,
+}
+
+/// Count `word`, which ends at `end` in the line `s`.
 /// `buf` is scratch space for lowercasing.
 #[inline]
-#[allow(clippy::too_many_arguments)]
 fn count_word(
     lex: &Lexicon,
-    w: &str,
-    ascii: bool,
-    all_digits: bool,
-    upper: bool,
+    s: &str,
+    word: Word,
+    end: usize,
     max_ascii_stop: usize,
     buf: &mut String,
     n: &mut Counts,
 ) {
+    let w = &s[word.start..end];
+    let (ascii, all_digits) = (word.ascii, word.all_digits);
+    // An ASCII uppercase letter.
+    let upper = word.kinds & UPPER != 0;
     n.words += 1;
     if all_digits {
         n.digits += 1;
@@ -229,9 +243,12 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
     // The word being scanned: its start, whether all its characters so far
     // are ASCII digits, whether it is all ASCII.
     let mut in_word = false;
-    let (mut word_start, mut all_digits, mut word_ascii) = (0usize, true, true);
-    // The union of the class bits of the word's ASCII bytes.
-    let mut kinds = 0u8;
+    let mut word = Word {
+        start: 0,
+        all_digits: true,
+        ascii: true,
+        kinds: 0,
+    };
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
@@ -239,10 +256,10 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
             // A run of ASCII word bytes: no marks, spaces or quotes in it.
             if !in_word {
                 in_word = true;
-                word_start = i;
-                all_digits = true;
-                word_ascii = true;
-                kinds = 0;
+                word.start = i;
+                word.all_digits = true;
+                word.ascii = true;
+                word.kinds = 0;
             }
             while i < b.len() {
                 let x = b[i];
@@ -253,8 +270,8 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
                 if k & WORD == 0 {
                     break;
                 }
-                all_digits &= k & DIGIT != 0;
-                kinds |= k;
+                word.all_digits &= k & DIGIT != 0;
+                word.kinds |= k;
                 i += 1;
             }
             prev_mark = false;
@@ -264,17 +281,7 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
             let k = ASCII_CLASS[x as usize];
             if in_word {
                 in_word = false;
-                let w = &s[word_start..i];
-                count_word(
-                    lex,
-                    w,
-                    word_ascii,
-                    all_digits,
-                    kinds & UPPER != 0,
-                    max_ascii_stop,
-                    buf,
-                    &mut n,
-                );
+                count_word(lex, s, word, i, max_ascii_stop, buf, &mut n);
             }
             if prev_mark && k & SPACE != 0 {
                 sentences += 1;
@@ -295,24 +302,14 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
         if wc {
             if !in_word {
                 in_word = true;
-                word_start = i;
-                kinds = 0;
+                word.start = i;
+                word.kinds = 0;
             }
-            all_digits = false;
-            word_ascii = false;
+            word.all_digits = false;
+            word.ascii = false;
         } else if in_word {
             in_word = false;
-            let w = &s[word_start..i];
-            count_word(
-                lex,
-                w,
-                word_ascii,
-                all_digits,
-                kinds & UPPER != 0,
-                max_ascii_stop,
-                buf,
-                &mut n,
-            );
+            count_word(lex, s, word, i, max_ascii_stop, buf, &mut n);
         }
         if prev_mark && c.is_whitespace() {
             sentences += 1;
@@ -325,17 +322,7 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
         i += c.len_utf8();
     }
     if in_word {
-        let w = &s[word_start..];
-        count_word(
-            lex,
-            w,
-            word_ascii,
-            all_digits,
-            kinds & UPPER != 0,
-            max_ascii_stop,
-            buf,
-            &mut n,
-        );
+        count_word(lex, s, word, s.len(), max_ascii_stop, buf, &mut n);
     }
     let sentence_end = prev_mark;
     if sentence_end {
