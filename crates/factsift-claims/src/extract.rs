@@ -2824,12 +2824,17 @@ impl Doc<'_> {
     fn modality(&self, q: &Quantity, s0: usize, cues: &[Cue], metric: &str) -> &'static str {
         let (q0, q1) = (q.span.start(), q.span.end());
         let tail = q.noun.map_or(q1, |n| n.end().max(q1));
-        let before = cues.iter().rfind(|c| {
-            c.cat == Cat::Modality
-                && c.end <= q0
-                && c.start >= s0
-                && self.pos.between(c.end, q0) <= 12
-        });
+        // The last cue before the number; of cues ending together the
+        // longest ("it expected to" over "expected to").
+        let before = cues
+            .iter()
+            .filter(|c| {
+                c.cat == Cat::Modality
+                    && c.end <= q0
+                    && c.start >= s0
+                    && self.pos.between(c.end, q0) <= 12
+            })
+            .max_by_key(|c| (c.end, std::cmp::Reverse(c.start)));
         // "2,500 jobs are to go", "500 jobs will be cut": a plan stated after the number.
         let event = matches!(metric, "job_cuts" | "hires" | "store_openings");
         let after = || {
@@ -2838,7 +2843,7 @@ impl Doc<'_> {
                     && c.cat == Cat::Modality
                     && c.start >= tail
                     && self.pos.between(tail, c.start) <= 2
-                    && self.value(c) != "forecast"
+                    && !matches!(self.value(c), "forecast" | "own_after_anaphor")
             })
         };
         let Some(cue) = before.or_else(after) else {
@@ -2943,7 +2948,20 @@ impl Doc<'_> {
                 "own"
             }
         } else {
-            self.value(cue)
+            match self.value(cue) {
+                // "said it now expected to report": the company's own;
+                // "Profits expected to rise": nobody's named, a forecast.
+                "own_after_anaphor" => {
+                    let subject = cues.iter().any(|c| {
+                        c.cat == Cat::Anaphor
+                            && c.start >= s0
+                            && c.end <= cue.start
+                            && self.pos.between(c.end, cue.start) <= 2
+                    });
+                    if subject { "own" } else { "forecast" }
+                }
+                v => v,
+            }
         };
         match value {
             "target" => "target",
