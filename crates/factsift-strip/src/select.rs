@@ -644,30 +644,28 @@ fn word_grams(s: &str, out: &mut Vec<u64>) {
     // word (curly quotes join their word, the same way in every copy),
     // other ASCII bytes end a word, and so does a no-break space (U+00A0,
     // the bytes C2 A0: a renderer may print one where a copy has a space).
-    let b = s.as_bytes();
     let mut h = FNV_OFFSET;
     let mut in_word = false;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        i += 1;
-        let t = if c == 0xc2 && b.get(i) == Some(&0xa0) {
-            i += 1;
-            0
-        } else {
-            GRAM_BYTES[usize::from(c)]
-        };
-        if t != 0 {
-            h = fnv_step(h, t);
-            in_word = true;
-        } else if in_word {
+    // (Split on U+00A0 first: the table cannot tell its A0 byte from the
+    // last byte of `à`.)
+    for part in s.split('\u{a0}') {
+        for &c in part.as_bytes() {
+            let t = GRAM_BYTES[usize::from(c)];
+            if t != 0 {
+                h = fnv_step(h, t);
+                in_word = true;
+            } else if in_word {
+                push(h);
+                h = FNV_OFFSET;
+                in_word = false;
+            }
+        }
+        // A no-break space or the end of `s` ends the word.
+        if in_word {
             push(h);
             h = FNV_OFFSET;
             in_word = false;
         }
-    }
-    if in_word {
-        push(h);
     }
 }
 
