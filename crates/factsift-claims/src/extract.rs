@@ -378,9 +378,13 @@ pub(crate) fn extract(
     }
     d.by_volume(&mut facts, &hits);
     d.carry_pretax(&mut facts, &hits, &spans, &entities);
-    lead_scope(text, &mut facts);
+    lead_scope(text, lex, &hits, &mut facts);
     facts
 }
+
+/// How many non-empty lines (headline, intro, paragraphs) an opening's
+/// market reaches: a long article moves on to other markets.
+const LEAD_SCOPE_LINES: usize = 8;
 
 /// Byte where the `n`-th non-empty line (1-based) ends: with 3, the
 /// headline, the intro and the first paragraph.
@@ -398,9 +402,11 @@ fn lines_end(text: &str, n: usize) -> usize {
 
 /// The market an article's opening reports unit sales in ("US sales at GM
 /// sank 12.7%") is the market of its later unit sales figures that name
-/// none ("Toyota sales jumped 11%"). Money figures (revenue, profit) are
-/// a company's totals, so they take no market from the opening.
-fn lead_scope(text: &str, facts: &mut [Fact]) {
+/// none ("Toyota sales jumped 11%"), up to [`LEAD_SCOPE_LINES`] lines in
+/// and until the text names another place or the world ("global sales").
+/// Money figures (revenue, profit) are a company's totals, so they take
+/// no market from the opening.
+fn lead_scope(text: &str, lex: &Lexicon, hits: &[Hit], facts: &mut [Fact]) {
     let units = |f: &Fact| f.metric.trim_end_matches("_change") == "shipments";
     let lead = lines_end(text, 3);
     let Some((from, to, scope)) = facts
@@ -414,12 +420,35 @@ fn lead_scope(text: &str, facts: &mut [Fact]) {
     else {
         return;
     };
+    // A later figure in another market ("UK sales rose 3%"; a nationality
+    // such as "Asian carmakers" is none) or "worldwide" ends its reach.
+    let other_place = facts
+        .iter()
+        .filter_map(|f| Some((f.sources.first()?.start, f.scope.as_ref()?)))
+        .filter(|&(start, s)| start >= to && *s != scope)
+        .map(|(start, _)| start)
+        .min();
+    let world = hits
+        .iter()
+        .find(|h| {
+            h.start >= to
+                && lex
+                    .meanings
+                    .get(h.phrase)
+                    .is_some_and(|ms| ms.iter().any(|m| m.cat == Cat::Worldwide))
+        })
+        .map(|h| h.start);
+    let stop = [other_place, world]
+        .into_iter()
+        .flatten()
+        .fold(lines_end(text, LEAD_SCOPE_LINES), usize::min);
     // In the opening itself, only the sentence that names the market and
     // the one right after it ("Meanwhile, Toyota sales jumped 11%").
     let carries = |start: usize| {
-        start >= lead
+        (start >= lead && start < stop)
             || start == from
             || (start >= to
+                && start < stop
                 && text
                     .get(to..start)
                     .is_some_and(|g| g.trim_start_matches([' ', '\t']).is_empty()))
