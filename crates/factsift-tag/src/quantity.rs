@@ -57,9 +57,6 @@ fn plural(w: &str) -> bool {
         || IRREGULAR_PLURALS.contains(&w)
 }
 
-/// `v` in base units when one unit is worth `f` of the currency: `70` cents
-/// at `0.01` is exactly `0.7` (dividing by 100 rounds once; multiplying by
-/// 0.01 can be off in the last bit).
 /// `v` times a scale word's multiplier, without the binary residue of the
 /// product: `261.9 * 1e6` is 261,900,000, not 261,899,999.99999997.
 fn scale_by(v: f64, m: f64) -> f64 {
@@ -71,6 +68,9 @@ fn scale_by(v: f64, m: f64) -> f64 {
     }
 }
 
+/// `v` in base units when one unit is worth `f` of the currency: `70` cents
+/// at `0.01` is exactly `0.7` (dividing by 100 rounds once; multiplying by
+/// 0.01 can be off in the last bit).
 fn times(v: f64, f: f64) -> f64 {
     if f > 0.0 && f < 1.0 {
         v / (1.0 / f)
