@@ -79,6 +79,19 @@ impl Positions {
     }
 }
 
+/// What a number takes over from the fact right before it (see
+/// `Doc::copied`).
+#[derive(Clone, Copy, Debug)]
+struct Copied {
+    /// Index of the metric it takes.
+    metric: usize,
+    /// Its value is negated (an earlier level of a loss).
+    neg: bool,
+    /// A bare count next in a list ("3,400 from operations and 2,600
+    /// across legal"): it also takes the modality of the one before.
+    listed: bool,
+}
+
 /// What a number measures.
 struct Choice {
     metric: usize,
@@ -1358,9 +1371,9 @@ impl Doc<'_> {
         }
         let copy = self.copied(q, cues, last);
         let choice = match &copy {
-            Some((metric, neg, _)) => Choice {
-                metric: *metric,
-                neg: *neg,
+            Some(c) => Choice {
+                metric: c.metric,
+                neg: c.neg,
                 change: false,
                 trigger_start: q0,
                 anaphoric: false,
@@ -1637,7 +1650,7 @@ impl Doc<'_> {
             bound = Bound::Eq;
         }
         // An earlier level happened; a list item shares its head's modality.
-        let modality = if let (Some((_, _, true)), Some((_, prev))) = (&copy, last) {
+        let modality = if let (Some(Copied { listed: true, .. }), Some((_, prev))) = (&copy, last) {
             match prev.modality.as_str() {
                 "target" => "target",
                 "forecast" => "forecast",
@@ -1902,12 +1915,7 @@ impl Doc<'_> {
     /// For "to 17 cents a share from 34 cents": the number right after a
     /// "from" that follows another fact of the same unit is that fact's
     /// earlier level: its metric, sign and subject.
-    fn copied(
-        &self,
-        q: &Quantity,
-        cues: &[Cue],
-        last: Option<&(usize, Fact)>,
-    ) -> Option<(usize, bool, bool)> {
+    fn copied(&self, q: &Quantity, cues: &[Cue], last: Option<&(usize, Fact)>) -> Option<Copied> {
         let (q0, q1) = (q.span.start(), q.span.end());
         let (end, prev) = last?;
         if *end > q0 {
@@ -1936,7 +1944,11 @@ impl Doc<'_> {
                     QuantityKind::Count => class == Some("count"),
                     _ => false,
                 };
-                return fits.then_some((metric, false, false));
+                return fits.then_some(Copied {
+                    metric,
+                    neg: false,
+                    listed: false,
+                });
             }
             return None;
         }
@@ -1957,7 +1969,11 @@ impl Doc<'_> {
                 .is_some_and(|g| g.contains(['.', ';', '(']))
         {
             let metric = self.lex.metrics.iter().position(|m| *m == prev.metric)?;
-            return Some((metric, false, true));
+            return Some(Copied {
+                metric,
+                neg: false,
+                listed: true,
+            });
         }
         // "$1.13bn for the three months to December, from $639m": a time
         // phrase may stand between, and a conversion in brackets right
@@ -2011,7 +2027,11 @@ impl Doc<'_> {
             return None;
         }
         let metric = self.lex.metrics.iter().position(|m| *m == prev.metric)?;
-        Some((metric, prev.value < 0.0, false))
+        Some(Copied {
+            metric,
+            neg: prev.value < 0.0,
+            listed: false,
+        })
     }
 
     /// The noun class of what a count counts.
