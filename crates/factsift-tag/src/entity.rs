@@ -83,17 +83,14 @@ pub(crate) struct Entities {
     /// Per first byte, a bit per length (63 for longer) of the keys of
     /// `cues`, to skip hashing most words.
     cue_lens: Box<[u64; 256]>,
-    /// Lowercase names that are also common words (`next`, `may`): a
-    /// company only when what follows says so (`Next has said`, `May's
-    /// sales`), never `Next year` or `in May`.
+    /// Lowercase names that are also common words (`next`): a company
+    /// only when what follows says so (`Next has said`, `Next's shares`),
+    /// never `Next year`.
     common: Vec<String>,
+    /// Words after a common-word name that make it a company
+    /// (`data/company_next_words.txt`: "Next has said").
+    company_next: HashSet<String>,
 }
-
-/// Words after a name that is also a common word which make it a company.
-const COMPANY_NEXT: [&str; 16] = [
-    "has", "had", "have", "said", "says", "shares", "is", "was", "will", "would", "reported",
-    "posted", "plc", "group", "stores", "boss",
-];
 
 /// A person's title (`CEO`, `Mr`).
 const TITLE: u8 = 1;
@@ -141,6 +138,7 @@ impl Entities {
             common: words(include_str!("../data/common_word_names.txt"))
                 .into_iter()
                 .collect(),
+            company_next: words(include_str!("../data/company_next_words.txt")),
         })
     }
 
@@ -160,7 +158,7 @@ impl Entities {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        COMPANY_NEXT.contains(&next.as_str())
+        self.company_next.contains(next.as_str())
     }
 
     /// The name-rule classes of the lowercase word `w`.
