@@ -432,6 +432,7 @@ impl Lexicon {
             "start",
             "beginning",
             "middle",
+            "same",
         ]) {
             *starts.entry(w.to_string()).or_default() |= T_AFTER_THE;
         }

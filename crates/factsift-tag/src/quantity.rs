@@ -1154,6 +1154,31 @@ impl<'l> Quantities<'l> {
                 }
             }
         }
+        // `rose to 77m euros, up from 38m`: a bare amount compared with
+        // the money figure before it in the sentence is in that currency.
+        let mut money: Option<usize> = None;
+        for k in 0..found.len() {
+            if found[k].q.kind == QuantityKind::Money {
+                // `77m euros ($100m), up from 38m`: the original, not its
+                // conversion.
+                money = Some(found[k].q.conversion_of.unwrap_or(k));
+                continue;
+            }
+            let Some(m) = money else { continue };
+            let a = found[k].a;
+            if found[k].q.kind == QuantityKind::Count
+                && found[k].q.noun.is_none()
+                && found[k].q.per.is_none()
+                && a > 0
+                && matches!(s.w(a - 1), "from" | "against" | "versus" | "vs")
+                && found[m].q.per.is_none()
+            {
+                let unit = found[m].q.unit.clone();
+                let x = &mut found[k].q;
+                x.kind = QuantityKind::Money;
+                x.unit = unit;
+            }
+        }
         // `eight or nine euros`: the first number shares the second's unit.
         for k in (0..found.len().saturating_sub(1)).rev() {
             let (x, y) = (&found[k], &found[k + 1]);

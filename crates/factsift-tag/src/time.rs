@@ -327,6 +327,38 @@ impl<'l> Times<'l> {
             }
             return hit(k + 1, period, PUBLICATION);
         }
+        // `the fourth quarter ... up from 38m in the same period of 2003`:
+        // the earlier mention's part of the year, in the year named.
+        if w == "the"
+            && s.w(i + 1) == "same"
+            && matches!(s.w(i + 2), "period" | "quarter" | "half" | "month")
+            && matches!(s.w(i + 3), "of" | "in")
+        {
+            if let Some(y) = self.year_at(s, i + 4) {
+                // An unresolved anchor (`the fourth quarter` of an undated
+                // page) is read again as if the page were of the year named.
+                let anchor = before.last().and_then(|t| {
+                    t.period.clone().or_else(|| {
+                        let k = s.toks.iter().position(|x| x.s == t.span.start())?;
+                        let d = Date::new(y, 6, 15)?;
+                        self.ordinal_part(s, k, Some(d))?.period
+                    })
+                });
+                let part = anchor
+                    .filter(|a| !matches!(a, Period::Year(_) | Period::Day(_)))
+                    .and_then(|a| {
+                        let ay = match &a {
+                            Period::Half(y, _) | Period::Quarter(y, _) | Period::Month(y, _) => *y,
+                            Period::FiscalQuarter(y, _) => *y,
+                            _ => return None,
+                        };
+                        shift_year(&a, y - ay)
+                    });
+                if let Some(period) = part {
+                    return hit(i + 5, Some(period), ANCHOR);
+                }
+            }
+        }
         // a year earlier, a year ago, the previous year: anchored on the text
         if (w == "a" || w == "the")
             && s.w(i + 1) == "year"
