@@ -90,6 +90,8 @@ struct Copied {
     /// A bare count next in a list ("3,400 from operations and 2,600
     /// across legal"): it also takes the modality of the one before.
     listed: bool,
+    /// A change stated again in another unit ("6.2% - or $2.40").
+    change: bool,
 }
 
 /// What a number measures.
@@ -1374,7 +1376,7 @@ impl Doc<'_> {
             Some(c) => Choice {
                 metric: c.metric,
                 neg: c.neg,
-                change: false,
+                change: c.change,
                 trigger_start: q0,
                 anaphoric: false,
             },
@@ -1931,6 +1933,26 @@ impl Doc<'_> {
                         .is_some_and(|g| g.trim().is_empty())
             })
         };
+        // "sank 6.2% - or $2.40 - to": the same change in money, right
+        // after the percent and "or".
+        if prev.metric.ends_with("_change")
+            && prev.unit == "percent"
+            && q.kind == QuantityKind::Money
+            && q.bound == Bound::Eq
+            && self.text.get(*end..q0).is_some_and(|g| {
+                let g = g.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '('));
+                g == "or"
+            })
+        {
+            let base = prev.metric.strip_suffix("_change")?;
+            let metric = self.lex.metrics.iter().position(|m| m == base)?;
+            return Some(Copied {
+                metric,
+                neg: prev.value < 0.0,
+                listed: false,
+                change: true,
+            });
+        }
         // "shares were trading down 0.67% at 590 pence": the level the change reached.
         if let Some(base) = prev.metric.strip_suffix("_change") {
             if prev.unit == "percent"
@@ -1948,6 +1970,7 @@ impl Doc<'_> {
                     metric,
                     neg: false,
                     listed: false,
+                    change: false,
                 });
             }
             return None;
@@ -1973,6 +1996,7 @@ impl Doc<'_> {
                 metric,
                 neg: false,
                 listed: true,
+                change: false,
             });
         }
         // "$1.13bn for the three months to December, from $639m": a time
@@ -2031,6 +2055,7 @@ impl Doc<'_> {
             metric,
             neg: prev.value < 0.0,
             listed: false,
+            change: false,
         })
     }
 
