@@ -1060,6 +1060,23 @@ impl Doc<'_> {
         }
     }
 
+    /// "ordered 30 Airbus planes": a name right after a count (not a year)
+    /// names the maker of what is counted, not the one who acts.
+    fn counted_maker(&self, a: usize) -> bool {
+        let Some(before) = self.text.get(a.saturating_sub(16)..a) else {
+            return false;
+        };
+        let Some(w) = before.strip_suffix(' ') else {
+            return false;
+        };
+        let num = w.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            return false;
+        }
+        let year = num.len() == 4 && num.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+        !year
+    }
+
     /// Companies and references to companies in a sentence.
     fn mentions(
         &self,
@@ -1154,7 +1171,9 @@ impl Doc<'_> {
                                     c.cat == Cat::Anaphor && c.start >= b && c.end <= o.span.start()
                                 })
                         })),
-                object: near_before(Cat::ObjectPre, a, 1) || described_after(Cat::ObjectPre, a),
+                object: near_before(Cat::ObjectPre, a, 1)
+                    || described_after(Cat::ObjectPre, a)
+                    || self.counted_maker(a),
                 agent: near_before(Cat::AgentPre, a, 2),
             });
         }
