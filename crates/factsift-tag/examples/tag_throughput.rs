@@ -21,7 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         args.drain(k..k + 2);
     }
     if args.is_empty() {
-        return Err("usage: throughput [--rounds N] DIR...".into());
+        return Err("usage: tag_throughput [--rounds N] DIR...".into());
     }
     let tagger = factsift_tag::Tagger::builder().build()?;
     let tokenizer = factsift_tokenize::Tokenizer::new();

@@ -16,7 +16,7 @@ fn cpu_ns() -> Option<u64> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dirs: Vec<String> = std::env::args().skip(1).collect();
     if dirs.is_empty() {
-        return Err("usage: throughput DIR...".into());
+        return Err("usage: tokenize_throughput DIR...".into());
     }
     let tokenizer = Tokenizer::new();
     for dir in &dirs {
