@@ -341,7 +341,9 @@ pub(crate) fn extract(
             let Some(fact) = d.fact(q, &sent, &ctx, last.as_ref()) else {
                 continue;
             };
-            if first_period.is_none() {
+            // "from 62% at the end of 2003 to 68%": the earlier level of a
+            // comparison does not say what the paragraph is about.
+            if first_period.is_none() && !d.is_earlier_level(q, &cues) {
                 first_period = fact
                     .period
                     .as_deref()
