@@ -1,11 +1,10 @@
 //! One function per subcommand: build the stages, run them, write JSON lines.
 
 use crate::output::Output;
-use crate::runner::{DocumentRun, InputArgs, finish};
+use crate::runner::{self, DocumentRun, InputArgs, finish};
 use anyhow::{Context, Result};
 use factsift_core::{Document, Span, TokenKind};
 use factsift_dedup::{DedupIndex, Deduper, MergedFact, Merger};
-use factsift_ingest::Item;
 use factsift_pipeline::Pipeline;
 use factsift_strip::{Template, TemplateLearner};
 use serde::Serialize;
@@ -131,13 +130,24 @@ fn learn_templates(args: &StripArgs) -> Result<Template> {
     if args.single_pass || reads_stdin {
         return Ok(learner.finish());
     }
-    let reader = args.input.reader()?;
-    for item in reader.read(args.input.inputs.iter().cloned()) {
-        if let Item::Document { doc, .. } = item {
-            learner.observe(&doc);
-        }
-    }
+    let pool = runner::pool(args.input.threads)?;
+    runner::scan_documents(&args.input, &pool, |doc| learner.observe(doc))?;
     Ok(learner.finish())
+}
+
+/// The pipeline and the inputs' template. Building the pipeline (loading
+/// its data, compiling its automata) is serial, so it runs beside the
+/// template pass rather than before it.
+fn prepare(args: &StripArgs) -> Result<(Pipeline, Template)> {
+    std::thread::scope(|scope| {
+        let pipeline = scope.spawn(build_pipeline);
+        let template = learn_templates(args);
+        let pipeline = match pipeline.join() {
+            Ok(built) => built?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        Ok((pipeline, template?))
+    })
 }
 
 fn build_pipeline() -> Result<Pipeline> {
@@ -148,8 +158,7 @@ fn build_pipeline() -> Result<Pipeline> {
 
 /// `factsift strip`: the article text and the dropped boilerplate.
 pub fn strip(args: &StripArgs) -> Result<ExitCode> {
-    let pipeline = build_pipeline()?;
-    let template = learn_templates(args)?;
+    let (pipeline, template) = prepare(args)?;
     json_lines(&args.input, "strip", |doc| {
         serde_json::to_string(&pipeline.stripper().strip_with(doc, &template).record(doc))
     })
@@ -209,8 +218,7 @@ struct TagRecord<'a> {
 
 /// `factsift tag`: entities, quantities and times of each article.
 pub fn tag(args: &StripArgs) -> Result<ExitCode> {
-    let pipeline = build_pipeline()?;
-    let template = learn_templates(args)?;
+    let (pipeline, template) = prepare(args)?;
     json_lines(&args.input, "tag", |doc| {
         let out = pipeline.tag_with(doc, &template);
         let text = doc.text.as_str();
@@ -244,9 +252,8 @@ fn premerge_mentions() -> usize {
 /// `factsift extract`: the whole pipeline, then near-duplicate clustering
 /// and the merge into canonical facts.
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
-    let pipeline = build_pipeline()?;
+    let (pipeline, template) = prepare(&args.strip)?;
     let deduper = Deduper::new();
-    let template = learn_templates(&args.strip)?;
     let input = &args.strip.input;
     let mut output = Output::open(input.output.as_deref())?;
     let mut index = DedupIndex::new(&deduper);
@@ -328,9 +335,8 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
 
 /// `factsift dedup`: each document's near-duplicate cluster.
 pub fn dedup(args: &StripArgs) -> Result<ExitCode> {
-    let pipeline = build_pipeline()?;
+    let (pipeline, template) = prepare(args)?;
     let deduper = Deduper::new();
-    let template = learn_templates(args)?;
     let mut output = Output::open(args.input.output.as_deref())?;
     let mut index = DedupIndex::new(&deduper);
     let run = DocumentRun {
@@ -469,9 +475,8 @@ pub fn report(args: &ReportArgs) -> Result<ExitCode> {
         .as_ref()
         .map(factsift_eval::read_facts)
         .transpose()?;
-    let pipeline = build_pipeline()?;
+    let (pipeline, template) = prepare(&args.strip)?;
     let deduper = Deduper::new();
-    let template = learn_templates(&args.strip)?;
     let mut report = factsift_report::Report::new();
     let names: Vec<String> = input
         .inputs

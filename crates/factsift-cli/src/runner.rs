@@ -6,7 +6,7 @@ use crate::output::{Output, is_broken_pipe};
 use crate::progress::Progress;
 use anyhow::{Context, Result};
 use factsift_core::Document;
-use factsift_ingest::{Item, Reader, Summary};
+use factsift_ingest::{Item, Items, Pending, Reader, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -88,11 +88,7 @@ pub struct DocumentRun<'a> {
 
 impl DocumentRun<'_> {
     pub fn pool(&self) -> Result<rayon::ThreadPool> {
-        let mut builder = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = self.args.threads {
-            builder = builder.num_threads(n.max(1));
-        }
-        builder.build().context("cannot start the worker threads")
+        pool(self.args.threads)
     }
 
     /// Runs `process` over every document and `sink` over the results in
@@ -107,46 +103,32 @@ impl DocumentRun<'_> {
         let reader = self.args.reader()?;
         let progress = Progress::new(self.args.quiet, self.command, &self.args.inputs);
         let started = Instant::now();
-        let batch_size = BATCH_PER_THREAD * pool.current_num_threads();
         let mut items = reader.read(self.args.inputs.iter().cloned());
-        let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
         let mut stats = RunStats {
             command: self.command.to_string(),
             ..RunStats::default()
         };
         let mut input_bytes = 0u64;
         let mut docs_done = 0u64;
-        loop {
-            if INTERRUPTED.load(Ordering::Relaxed) {
-                stats.interrupted = true;
-                break;
-            }
-            let item = items.next();
-            let done = item.is_none();
+        stats.interrupted = !in_batches(&mut items, &pool, &process, |item, out, read| {
             match item {
-                Some(Item::Document { doc, warnings }) => {
+                Item::Document { doc, warnings } => {
                     for warning in &warnings {
                         progress.message(&format!("factsift: {}: warning: {warning}", doc.source));
                     }
                     input_bytes += doc.text.len() as u64;
-                    batch.push(doc);
+                    docs_done += 1;
+                    if let Some(out) = out {
+                        sink(&doc, out)?;
+                    }
                 }
-                Some(Item::Skipped(err)) => progress.message(&format!("factsift: skipped: {err}")),
-                None => {}
+                Item::Skipped(err) => progress.message(&format!("factsift: skipped: {err}")),
             }
-            if batch.len() >= batch_size || (done && !batch.is_empty()) {
-                let results: Vec<T> = pool.install(|| batch.par_iter().map(&process).collect());
-                for (doc, result) in batch.iter().zip(results) {
-                    sink(doc, result)?;
-                }
-                docs_done += batch.len() as u64;
-                progress.advance(docs_done, items.summary().bytes);
-                batch.clear();
+            if read.batch_end {
+                progress.advance(docs_done, read.bytes);
             }
-            if done {
-                break;
-            }
-        }
+            Ok(())
+        })?;
         progress.finish();
         stats.ingest = items.summary().clone();
         stats.seconds = started.elapsed().as_secs_f64();
@@ -154,6 +136,96 @@ impl DocumentRun<'_> {
         stats.docs_per_second = stats.ingest.documents as f64 / secs;
         stats.mb_per_second = input_bytes as f64 / 1e6 / secs;
         Ok(stats)
+    }
+}
+
+/// A worker pool of `threads` threads (default: one per core).
+pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    builder.build().context("cannot start the worker threads")
+}
+
+/// Reads every input document and hands each, in input order, to `each`:
+/// a first pass that needs the documents but reports nothing (the main pass
+/// reports skips and warnings). Decoding runs on `pool`.
+pub fn scan_documents(
+    args: &InputArgs,
+    pool: &rayon::ThreadPool,
+    mut each: impl FnMut(&Document),
+) -> Result<()> {
+    let mut items = args.reader()?.read(args.inputs.iter().cloned());
+    in_batches(&mut items, pool, &|_: &Document| (), |item, _, _| {
+        if let Item::Document { doc, .. } = &item {
+            each(doc);
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// Where reading stands when an item is handed on.
+struct ReadState {
+    /// Input bytes read so far.
+    bytes: u64,
+    /// Whether the item is the last of its batch.
+    batch_end: bool,
+}
+
+/// The loop under every pass: reads a bounded batch of documents on this
+/// thread (reading is sequential, decoding is not), then decodes them and
+/// runs `process` over them on `pool`, and hands each item, with its result
+/// when it is a document, to `take` in input order. Items are counted in
+/// the summary of `items`. Returns false when SIGINT/SIGTERM stopped it.
+fn in_batches<T, P, F>(
+    items: &mut Items<'_>,
+    pool: &rayon::ThreadPool,
+    process: &P,
+    mut take: F,
+) -> Result<bool>
+where
+    T: Send,
+    P: Fn(&Document) -> T + Sync,
+    F: FnMut(Item, Option<T>, ReadState) -> Result<()>,
+{
+    let batch_size = BATCH_PER_THREAD * pool.current_num_threads();
+    let mut batch: Vec<Pending> = Vec::with_capacity(batch_size);
+    loop {
+        if INTERRUPTED.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        let next = items.next_pending();
+        let done = next.is_none();
+        batch.extend(next);
+        if batch.len() >= batch_size || (done && !batch.is_empty()) {
+            let decoded: Vec<(Item, Option<T>)> = pool.install(|| {
+                batch
+                    .par_drain(..)
+                    .map(|pending| {
+                        let item = pending.decode();
+                        let out = match &item {
+                            Item::Document { doc, .. } => Some(process(doc)),
+                            Item::Skipped(_) => None,
+                        };
+                        (item, out)
+                    })
+                    .collect()
+            });
+            let last = decoded.len().saturating_sub(1);
+            for (i, (item, out)) in decoded.into_iter().enumerate() {
+                items.account(&item);
+                let read = ReadState {
+                    bytes: items.summary().bytes,
+                    batch_end: i == last,
+                };
+                take(item, out, read)?;
+            }
+        }
+        if done {
+            return Ok(true);
+        }
     }
 }
 

@@ -21,7 +21,9 @@
 //!
 //! Reading streams: one file is open at a time, JSONL is read line by line,
 //! and no document is kept after it is yielded, so memory stays flat however
-//! many files or records there are.
+//! many files or records there are. Reading is sequential but decoding need
+//! not be: [`Items::next_pending`] yields a document's bytes as a [`Pending`]
+//! whose [`Pending::decode`] may run on any thread.
 //!
 //! # Example
 //!
@@ -69,7 +71,8 @@ pub use crate::{
     error::{BinaryCause, BuildError, InputError, SkipKind, SkipReason, Warning, WarningKind},
     format::{Format, document_id},
     reader::{
-        DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_LINE_BYTES, Item, Items, Reader, ReaderBuilder,
+        DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_LINE_BYTES, Item, Items, Pending, Reader,
+        ReaderBuilder,
     },
     summary::Summary,
 };

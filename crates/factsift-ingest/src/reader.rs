@@ -231,6 +231,74 @@ pub enum Item {
     Skipped(InputError),
 }
 
+/// An input document read from its input, its decoding still to do.
+///
+/// Decoding (character sets, JSON records, HTML extraction) is most of what
+/// ingestion costs, and unlike reading it needs nothing but the document's
+/// own bytes. [`Items::next_pending`] leaves it to the caller, who may decode
+/// many pending documents at once on other threads. Each decoded item must
+/// then be passed to [`Items::count`] so that the summary stays exact.
+///
+/// ```
+/// use factsift_ingest::{Item, Reader};
+/// let jsonl = b"{\"id\": \"a\", \"text\": \"Sales rose 5%.\"}\n{\"id\": 7}\n";
+/// let mut items = Reader::new().read_from("dump.jsonl", &jsonl[..]);
+/// let mut pending = Vec::new();
+/// while let Some(p) = items.next_pending() {
+///     pending.push(p);
+/// }
+/// // Decoding is independent per document: any thread, any order.
+/// let decoded: Vec<Item> = std::thread::scope(|s| {
+///     let handles: Vec<_> = pending.into_iter().map(|p| s.spawn(move || p.decode())).collect();
+///     handles.into_iter().map(|h| h.join().unwrap()).collect()
+/// });
+/// for item in &decoded {
+///     items.account(item);
+/// }
+/// assert!(matches!(&decoded[0], Item::Document { doc, .. } if doc.id == "a"));
+/// assert!(matches!(&decoded[1], Item::Skipped(err) if err.line == Some(2)));
+/// assert_eq!((items.summary().documents, items.summary().skipped), (1, 1));
+/// ```
+pub struct Pending(Decoding);
+
+enum Decoding {
+    Done(Item),
+    Later(Box<dyn FnOnce() -> Item + Send>),
+}
+
+impl Pending {
+    /// Decodes the document: its [`Item`], read or skipped with the reason.
+    pub fn decode(self) -> Item {
+        match self.0 {
+            Decoding::Done(item) => item,
+            Decoding::Later(decode) => decode(),
+        }
+    }
+
+    fn done(item: Item) -> Pending {
+        Pending(Decoding::Done(item))
+    }
+
+    pub(crate) fn later(decode: impl FnOnce() -> Item + Send + 'static) -> Pending {
+        Pending(Decoding::Later(Box::new(decode)))
+    }
+}
+
+impl From<Item> for Pending {
+    fn from(item: Item) -> Pending {
+        Pending::done(item)
+    }
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Decoding::Done(item) => f.debug_tuple("Pending").field(item).finish(),
+            Decoding::Later(_) => f.write_str("Pending(..)"),
+        }
+    }
+}
+
 impl Reader {
     /// A reader with the default settings.
     pub fn new() -> Reader {
@@ -349,8 +417,23 @@ impl<'a> Items<'a> {
         &self.summary
     }
 
-    /// The next item, before it is counted.
-    fn next_uncounted(&mut self) -> Option<Item> {
+    /// The next input document with its decoding left to the caller (see
+    /// [`Pending`]); `None` at the end of the inputs. Pass each decoded item
+    /// to [`Items::count`].
+    pub fn next_pending(&mut self) -> Option<Pending> {
+        let pending = self.next_uncounted();
+        self.summary.bytes = self.bytes.load(Ordering::Relaxed);
+        pending
+    }
+
+    /// Counts a decoded item in the summary; [`Iterator::next`] does this
+    /// itself.
+    pub fn account(&mut self, item: &Item) {
+        self.summary.record(item);
+    }
+
+    /// The next document to decode, before it is counted.
+    fn next_uncounted(&mut self) -> Option<Pending> {
         loop {
             if let Some(records) = &mut self.records {
                 match records.next_item(&self.config, &mut self.summary) {
@@ -361,7 +444,7 @@ impl<'a> Items<'a> {
             if let Some(walk) = &mut self.walk {
                 match walk.next() {
                     None => self.walk = None,
-                    Some(Err(err)) => return Some(walk_error(err)),
+                    Some(Err(err)) => return Some(walk_error(err).into()),
                     Some(Ok(entry)) => {
                         let hidden = entry.file_name().as_encoded_bytes().first() == Some(&b'.');
                         if entry.file_type().is_dir() {
@@ -402,7 +485,7 @@ impl<'a> Items<'a> {
                     }
                 }
                 Input::Path(path) => match std::fs::metadata(&path) {
-                    Err(err) => return Some(skipped(&path, SkipReason::Unreadable(err))),
+                    Err(err) => return Some(skipped(&path, SkipReason::Unreadable(err)).into()),
                     Ok(meta) if meta.is_dir() => {
                         self.walk = Some(
                             walkdir::WalkDir::new(&path)
@@ -424,7 +507,7 @@ impl<'a> Items<'a> {
 
     /// Opens a file; `None` when it holds records (JSONL, WARC: they come
     /// next).
-    fn open_path(&mut self, path: &Path) -> Option<Item> {
+    fn open_path(&mut self, path: &Path) -> Option<Pending> {
         match File::open(path) {
             Ok(file) => {
                 // A file smaller than the buffer gets a buffer just big
@@ -451,14 +534,19 @@ impl<'a> Items<'a> {
                 };
                 self.open(path.display().to_string(), Box::new(file), sizes)
             }
-            Err(err) => Some(skipped(path, SkipReason::Unreadable(err))),
+            Err(err) => Some(skipped(path, SkipReason::Unreadable(err)).into()),
         }
     }
 
     /// Reads a single-page input to its item, or sets up the record state
     /// (JSONL, WARC) and returns `None`.
     /// `sizes` size the buffers (they never change what is read).
-    fn open(&mut self, name: String, raw: Box<dyn Read + Send + 'a>, sizes: Sizes) -> Option<Item> {
+    fn open(
+        &mut self,
+        name: String,
+        raw: Box<dyn Read + Send + 'a>,
+        sizes: Sizes,
+    ) -> Option<Pending> {
         let capacity = sizes.capacity;
         self.summary.files += 1;
         // One buffer under everything: peeking the magic bytes and the head
@@ -470,7 +558,7 @@ impl<'a> Items<'a> {
                 bytes: Arc::clone(&self.bytes),
             },
         );
-        let fail = |reason| Some(skipped_named(&name, None, reason));
+        let fail = |reason| Some(skipped_named(&name, None, reason).into());
         let mut magic = Vec::with_capacity(2);
         if let Err(err) = (&mut raw).take(2).read_to_end(&mut magic) {
             return fail(SkipReason::Unreadable(err));
@@ -558,23 +646,26 @@ impl<'a> Items<'a> {
         if bytes.len() as u64 > limit {
             return fail(SkipReason::TooLarge { limit });
         }
-        let mut warnings = Vec::new();
-        let id = document_id(&name);
-        let meta = Meta::default();
-        let doc = match format {
-            Format::Html => {
-                let html = decode::decode_html(bytes, &mut warnings);
-                html_document(id, name.clone(), &html, meta, limit)
+        let config = self.config.clone();
+        Some(Pending::later(move || {
+            let mut warnings = Vec::new();
+            let id = document_id(&name);
+            let meta = Meta::default();
+            let doc = match format {
+                Format::Html => {
+                    let html = decode::decode_html(bytes, &mut warnings);
+                    html_document(id, name.clone(), &html, meta, limit)
+                }
+                _ => {
+                    let text = decode::decode(bytes, &mut warnings);
+                    text_document(id, name.clone(), text, meta, &config, &mut warnings)
+                }
+            };
+            match doc {
+                Ok(doc) => Item::Document { doc, warnings },
+                Err(reason) => skipped_named(&name, None, reason),
             }
-            _ => {
-                let text = decode::decode(bytes, &mut warnings);
-                text_document(id, name.clone(), text, meta, &self.config, &mut warnings)
-            }
-        };
-        Some(match doc {
-            Ok(doc) => Item::Document { doc, warnings },
-            Err(reason) => skipped_named(&name, None, reason),
-        })
+        }))
     }
 }
 
@@ -582,12 +673,9 @@ impl Iterator for Items<'_> {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        let item = self.next_uncounted();
-        self.summary.bytes = self.bytes.load(Ordering::Relaxed);
-        if let Some(item) = &item {
-            self.summary.record(item);
-        }
-        item
+        let item = self.next_pending()?.decode();
+        self.account(&item);
+        Some(item)
     }
 }
 
@@ -759,7 +847,7 @@ enum Records<'a> {
 }
 
 impl Records<'_> {
-    fn next_item(&mut self, config: &Reader, summary: &mut Summary) -> Option<Item> {
+    fn next_item(&mut self, config: &Reader, summary: &mut Summary) -> Option<Pending> {
         match self {
             Records::Jsonl(jsonl) => jsonl.next_item(config),
             Records::Warc(warc) => warc.next_item(config, summary),
@@ -788,7 +876,7 @@ enum LineRead {
 }
 
 impl Jsonl<'_> {
-    fn next_item(&mut self, config: &Reader) -> Option<Item> {
+    fn next_item(&mut self, config: &Reader) -> Option<Pending> {
         let item = self.next_uncounted(config);
         if item.is_some() {
             self.items += 1;
@@ -796,7 +884,7 @@ impl Jsonl<'_> {
         item
     }
 
-    fn next_uncounted(&mut self, config: &Reader) -> Option<Item> {
+    fn next_uncounted(&mut self, config: &Reader) -> Option<Pending> {
         let limit = config.max_document_bytes;
         while !self.done {
             self.buf.clear();
@@ -810,21 +898,18 @@ impl Jsonl<'_> {
                     } else {
                         SkipReason::Unreadable(err)
                     };
-                    return Some(skipped_named(&self.file, Some(line), reason));
+                    return Some(skipped_named(&self.file, Some(line), reason).into());
                 }
                 Ok(LineRead::Eof) => {
                     self.done = true;
                     if self.items == 0 {
-                        return Some(skipped_named(&self.file, None, SkipReason::Empty));
+                        return Some(skipped_named(&self.file, None, SkipReason::Empty).into());
                     }
                 }
                 Ok(LineRead::TooLong) => {
                     self.line = line;
-                    return Some(skipped_named(
-                        &self.file,
-                        Some(line),
-                        SkipReason::TooLarge { limit },
-                    ));
+                    let too_long = SkipReason::TooLarge { limit };
+                    return Some(skipped_named(&self.file, Some(line), too_long).into());
                 }
                 Ok(LineRead::Complete) => {
                     self.line = line;
@@ -837,8 +922,9 @@ impl Jsonl<'_> {
         None
     }
 
-    /// The item of the line in `buf`; `None` for a blank line.
-    fn record(&mut self, line: u64, config: &Reader) -> Option<Item> {
+    /// The document of the line in `buf`, to decode; `None` for a blank
+    /// line.
+    fn record(&mut self, line: u64, config: &Reader) -> Option<Pending> {
         let mut bytes = std::mem::take(&mut self.buf);
         while matches!(bytes.last(), Some(b'\n' | b'\r')) {
             bytes.pop();
@@ -847,40 +933,47 @@ impl Jsonl<'_> {
             self.buf = bytes;
             return None;
         }
-        let mut warnings = Vec::new();
-        let text = decode::decode(bytes, &mut warnings);
-        let source = format!("{}:{}", self.file, line);
-        let fail = |id, reason| {
-            Some(Item::Skipped(InputError {
-                file: self.file.clone(),
-                line: Some(line),
-                id,
-                reason,
-            }))
-        };
-        let Record {
+        let file = self.file.clone();
+        let config = config.clone();
+        Some(Pending::later(move || {
+            record_item(bytes, file, line, &config)
+        }))
+    }
+}
+
+/// Decodes one JSONL record (`bytes`, line `line` of `file`) to its item.
+fn record_item(bytes: Vec<u8>, file: String, line: u64, config: &Reader) -> Item {
+    let mut warnings = Vec::new();
+    let text = decode::decode(bytes, &mut warnings);
+    let source = format!("{file}:{line}");
+    let fail = |id, reason| {
+        Item::Skipped(InputError {
+            file: file.clone(),
+            line: Some(line),
             id,
-            body,
-            date,
-            url,
-            title,
-        } = match record::parse(&text, &mut warnings) {
-            Ok(record) => record,
-            Err((id, reason)) => return fail(id, reason),
-        };
-        let meta = Meta { date, url, title };
-        let doc = match body {
-            Body::Text(text) => {
-                text_document(id.clone(), source, text, meta, config, &mut warnings)
-            }
-            Body::Html(html) => {
-                html_document(id.clone(), source, &html, meta, config.max_document_bytes)
-            }
-        };
-        match doc {
-            Ok(doc) => Some(Item::Document { doc, warnings }),
-            Err(reason) => fail(Some(id), reason),
+            reason,
+        })
+    };
+    let Record {
+        id,
+        body,
+        date,
+        url,
+        title,
+    } = match record::parse(&text, &mut warnings) {
+        Ok(record) => record,
+        Err((id, reason)) => return fail(id, reason),
+    };
+    let meta = Meta { date, url, title };
+    let doc = match body {
+        Body::Text(text) => text_document(id.clone(), source, text, meta, config, &mut warnings),
+        Body::Html(html) => {
+            html_document(id.clone(), source, &html, meta, config.max_document_bytes)
         }
+    };
+    match doc {
+        Ok(doc) => Item::Document { doc, warnings },
+        Err(reason) => fail(Some(id), reason),
     }
 }
 

@@ -6,9 +6,9 @@
 //! is read as an HTML page. The record is read one at a time; a block over
 //! the size limit is skipped over without being kept.
 
-use crate::reader::{Meta, html_document, is_data_error};
+use crate::reader::{Meta, Pending, html_document, is_data_error};
 use crate::{InputError, Item, Reader, SkipReason, Summary, Warning, decode};
-use factsift_core::{Date, Document};
+use factsift_core::Date;
 use std::io::{self, BufRead, Read};
 
 /// The longest WARC or HTTP header block read.
@@ -36,8 +36,8 @@ impl WarcError {
 
 /// What one call to [`Warc::next_record`] found.
 pub(crate) enum Next {
-    /// A document and its warnings.
-    Document(Box<Document>, Vec<Warning>),
+    /// A document record, to decode.
+    Document(Pending),
     /// A record that could not be read: its id, why, and its line.
     Skipped(Option<String>, SkipReason, u64),
     /// The file cannot be read on: report and stop.
@@ -70,17 +70,17 @@ struct Headers {
 impl Warc<'_> {
     /// The next item of the file, counting records that are not documents
     /// in `summary`.
-    pub(crate) fn next_item(&mut self, config: &Reader, summary: &mut Summary) -> Option<Item> {
+    pub(crate) fn next_item(&mut self, config: &Reader, summary: &mut Summary) -> Option<Pending> {
         if self.done {
             return None;
         }
         let item = |file: &str, id, reason, line| {
-            Some(Item::Skipped(InputError {
+            Some(Pending::from(Item::Skipped(InputError {
                 file: file.to_string(),
                 line,
                 id,
                 reason,
-            }))
+            })))
         };
         match self.next_record(config, summary) {
             Err(err) => {
@@ -104,10 +104,7 @@ impl Warc<'_> {
                 item(&self.file, None, reason, Some(line))
             }
             Ok(Next::Skipped(id, reason, line)) => item(&self.file, id, reason, Some(line)),
-            Ok(Next::Document(doc, warnings)) => Some(Item::Document {
-                doc: *doc,
-                warnings,
-            }),
+            Ok(Next::Document(pending)) => Some(pending),
         }
     }
 
@@ -185,29 +182,38 @@ impl Warc<'_> {
                     return Ok(Next::Skipped(Some(id), reason, start));
                 }
             }
-            let body = match http.body(&block, limit) {
-                Ok(body) => body,
-                Err(reason) => return Ok(Next::Skipped(Some(id), reason, start)),
-            };
-            let mut warnings = Vec::new();
-            let html = decode_body(body, http.content_type.as_deref(), &mut warnings);
-            let meta = Meta {
-                date: None,
-                url: headers.target_uri,
-                title: None,
-            };
-            let source = format!("{}:{}", self.file, start);
-            return Ok(
+            let file = self.file.clone();
+            return Ok(Next::Document(Pending::later(move || {
+                let skipped = |id, reason| {
+                    Item::Skipped(InputError {
+                        file: file.clone(),
+                        line: Some(start),
+                        id: Some(id),
+                        reason,
+                    })
+                };
+                let body = match http.body(&block, limit) {
+                    Ok(body) => body,
+                    Err(reason) => return skipped(id, reason),
+                };
+                let mut warnings = Vec::new();
+                let html = decode_body(body, http.content_type.as_deref(), &mut warnings);
+                let meta = Meta {
+                    date: None,
+                    url: headers.target_uri,
+                    title: None,
+                };
+                let source = format!("{file}:{start}");
                 match html_document(id.clone(), source, &html, meta, limit) {
                     Ok(mut doc) => {
                         if doc.date.is_none() {
                             doc.date = headers.date.as_deref().and_then(Date::parse_prefix);
                         }
-                        Next::Document(Box::new(doc), warnings)
+                        Item::Document { doc, warnings }
                     }
-                    Err(reason) => Next::Skipped(Some(id), reason, start),
-                },
-            );
+                    Err(reason) => skipped(id, reason),
+                }
+            })));
         }
     }
 
