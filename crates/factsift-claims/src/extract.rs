@@ -2348,6 +2348,34 @@ impl Doc<'_> {
                         best = Some((score, m, money_first, c.start));
                     }
                 }
+                // "cut its debt to £160m" after "revenues fell 5%", "fuel
+                // costs rose by £106m": a measure outside the vocabulary
+                // closer to the change word than any trigger is what moves.
+                let other = cues
+                    .iter()
+                    .filter(|c| c.cat == Cat::OtherMetric && !overlaps(c.start, c.end, at, at + 1))
+                    .filter(|c| {
+                        // a trigger phrase spanning the cue is the trigger's
+                        !cues.iter().any(|t| {
+                            t.cat == Cat::Metric
+                                && t.start <= c.start
+                                && t.end >= c.end
+                                && (t.start, t.end) != (c.start, c.end)
+                        })
+                    })
+                    .map(|c| {
+                        if c.end <= at {
+                            self.pos.between(c.end, at) as i64
+                        } else {
+                            self.pos.between(at, c.start) as i64 + 3
+                        }
+                    })
+                    .min();
+                if let (Some(o), Some((bs, ..))) = (other, best) {
+                    if o < bs {
+                        return None;
+                    }
+                }
                 // "Nippon Steel lost 2.5%": a company that itself rises or
                 // falls is quoted on a market: its share price.
                 let stock_move = mentions.iter().any(|m| {
