@@ -1584,6 +1584,35 @@ impl Doc<'_> {
                     c.cat == Cat::Vs && overlaps(c.start, c.end, t.span.start(), t.span.end())
                 })
         });
+        // "from $2.8bn for the same period in 2003": a year named right
+        // after "the same period" is the earlier level's own; the part of
+        // the year is the paragraph's (its three months to November).
+        let same_period_in = times.iter().find(|t| {
+            let (a, b) = (t.span.start(), t.span.end());
+            self.text
+                .get(a..b)
+                .is_some_and(|x| x.bytes().any(|c| c.is_ascii_digit()))
+                && cues.iter().any(|c| {
+                    matches!(c.cat, Cat::Vs | Cat::AnaphoricTime)
+                        && c.start >= q1
+                        && c.end <= a
+                        && self.pos.between(q1, c.start) <= 2
+                        && self.pos.between(c.end, a) <= 1
+                })
+        });
+        let own_time = own_time || same_period_in.is_some();
+        if let (Some(Period::Year(y)), Some(p)) = (
+            same_period_in.and_then(|t| t.period.as_ref()),
+            ctx.period.as_ref(),
+        ) {
+            let mut back = Some(p.clone()).filter(|p| time::granularity(p) != "year");
+            while let Some(b) = back.as_ref().filter(|b| time::year_of(b) > Some(*y)) {
+                back = time::shift_back(b, Basis::Year);
+            }
+            if let Some(b) = back.filter(|b| time::year_of(b) == Some(*y)) {
+                period = Some(b);
+            }
+        }
         if !choice.change && !own_time && self.is_earlier_level(q, cues) {
             let basis = cues
                 .iter()
