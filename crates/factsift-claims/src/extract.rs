@@ -973,7 +973,10 @@ impl Doc<'_> {
             let (a, b) = (ta.span.start(), tb.span.end());
             // "profits at X", "shares in X", "sales at X".
             let after_metric = i >= first + 2
-                && matches!(self.token_text(i - 1), "at" | "in")
+                && (matches!(self.token_text(i - 1), "at" | "in")
+                    // "Shares of Tarnbrook fell 3%".
+                    || (self.token_text(i - 1) == "of"
+                        && self.token_text(i - 2).eq_ignore_ascii_case("shares")))
                 && self
                     .tokens
                     .get(i - 2)
