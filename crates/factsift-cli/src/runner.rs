@@ -87,10 +87,6 @@ pub struct DocumentRun<'a> {
 }
 
 impl DocumentRun<'_> {
-    pub fn pool(&self) -> Result<rayon::ThreadPool> {
-        pool(self.args.threads)
-    }
-
     /// Runs `process` over every document and `sink` over the results in
     /// input order. Returns the run's statistics.
     pub fn run<T, P, S>(&self, process: P, mut sink: S) -> Result<RunStats>
@@ -99,7 +95,7 @@ impl DocumentRun<'_> {
         P: Fn(&Document) -> T + Sync,
         S: FnMut(&Document, T) -> Result<()>,
     {
-        let pool = self.pool()?;
+        let pool = pool(self.args.threads)?;
         let reader = self.args.reader()?;
         let progress = Progress::new(self.args.quiet, self.command, &self.args.inputs);
         let started = Instant::now();
