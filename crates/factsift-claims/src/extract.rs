@@ -2335,6 +2335,14 @@ impl Doc<'_> {
         if kind_bit != K_RANK {
             if let Some((sign, at)) = self.change_sign(q, cues) {
                 // A change: of the metric the sentence is about.
+                // Words from a cue to the change word; a cue after it counts 3 more.
+                let distance = |c: &Cue| {
+                    if c.end <= at {
+                        self.pos.between(c.end, at) as i64
+                    } else {
+                        self.pos.between(at, c.start) as i64 + 3
+                    }
+                };
                 let mut best: Option<(i64, usize, bool, usize)> = None;
                 for c in cues
                     .iter()
@@ -2356,11 +2364,7 @@ impl Doc<'_> {
                     if kind_bit != K_PERCENT && t.kinds & kind_bit == 0 {
                         continue;
                     }
-                    let d = if c.end <= at {
-                        self.pos.between(c.end, at) as i64
-                    } else {
-                        self.pos.between(at, c.start) as i64 + 3
-                    };
+                    let d = distance(c);
                     if d > 30 {
                         continue;
                     }
@@ -2395,13 +2399,7 @@ impl Doc<'_> {
                                 && (t.start, t.end) != (c.start, c.end)
                         })
                     })
-                    .map(|c| {
-                        if c.end <= at {
-                            self.pos.between(c.end, at) as i64
-                        } else {
-                            self.pos.between(at, c.start) as i64 + 3
-                        }
-                    })
+                    .map(distance)
                     .min();
                 if let (Some(o), Some((bs, ..))) = (other, best) {
                     if o < bs {
