@@ -380,7 +380,12 @@ pub(crate) fn extract(
                         && overlaps(c.start, c.end, t.span.start(), t.span.end()))
                         || (matches!(c.cat, Cat::ComparePre | Cat::FromPre)
                             && c.end <= t.span.start())
-                })
+                }) && !d.deadline(t, s0)
+                    && !d.outlook(t, s0, &cues)
+                    // An undated article: a time the tagger could not place
+                    // ("in a third quarter when fuel costs rose") was only
+                    // guessed from the paragraph's period; it does not replace it.
+                    && (d.published.is_some() || t.period.is_some() || ctx.period.is_none())
             })
             .find_map(|t| d.period_of(t, &cues, &ctx));
         let stated = first_period.or(stated);
@@ -1302,6 +1307,32 @@ impl Doc<'_> {
         }
         out.sort_by_key(|m| m.start);
         out
+    }
+
+    /// "a plan to triple sales by 2007", "due for delivery between 2008 and
+    /// 2012": a deadline or the span of a plan, not the time the paragraph
+    /// reports on.
+    fn deadline(&self, t: &TimeMention, s0: usize) -> bool {
+        let before = self.text.get(s0..t.span.start()).unwrap_or("");
+        let mut words = before.split_whitespace().rev();
+        let is = |w: Option<&str>, of: &[&str]| {
+            w.is_some_and(|w| of.iter().any(|o| w.eq_ignore_ascii_case(o)))
+        };
+        let last = words.next();
+        if is(last, &["by", "until", "till"]) {
+            return true;
+        }
+        // "between 2008 and 2012": both ends.
+        is(last, &["between"]) || (is(last, &["and"]) && is(words.nth(1), &["between"]))
+    }
+
+    /// "expects to move into the black in 2006": the time of an outlook,
+    /// not the time the paragraph's later figures are about.
+    fn outlook(&self, t: &TimeMention, s0: usize, cues: &[Cue]) -> bool {
+        let a = t.span.start();
+        cues.iter()
+            .rfind(|c| matches!(c.cat, Cat::Modality | Cat::Reset) && c.start >= s0 && c.end <= a)
+            .is_some_and(|c| c.cat == Cat::Modality)
     }
 
     /// The company later references in the document point back to.
