@@ -3050,7 +3050,21 @@ impl Doc<'_> {
                 t.split_whitespace()
                     .any(|w| matches!(w.to_ascii_lowercase().as_str(), "has" | "have" | "had"))
             });
-            return if event && headline && !past {
+            // "said it was halving its dividend", "is cutting 400 jobs": an
+            // action announced in the progressive is still to come.
+            let announced = (event || metric == "dividend")
+                && self.text.get(s0..q0).is_some_and(|t| {
+                    let words: Vec<&str> = t.split_whitespace().rev().take(7).collect();
+                    words.windows(2).any(|w| {
+                        w[0].len() > 4
+                            && w[0].ends_with("ing")
+                            && !w[0].eq_ignore_ascii_case("being")
+                            && ["is", "was", "are", "were"]
+                                .iter()
+                                .any(|a| w[1].eq_ignore_ascii_case(a))
+                    })
+                });
+            return if (event && headline && !past) || announced {
                 "target"
             } else {
                 "actual"
