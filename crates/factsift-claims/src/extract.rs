@@ -1578,6 +1578,7 @@ impl Doc<'_> {
                 | "operating_profit"
                 | "pretax_profit"
                 | "eps"
+                | "dividend"
                 | "shipments"
                 | "user_count"
         );
@@ -1587,7 +1588,12 @@ impl Doc<'_> {
             && !choice.anaphoric
             && ctx.period.is_none()
             && !cues.iter().any(|c| c.cat == Cat::Now)
-            && self.modality(q, s0, cues, metric_name) == "actual"
+            // The earlier level of a planned figure ("halving its dividend
+            // to 17 cents from 34 cents") is as undated as the plan.
+            && match (&copy, last) {
+                (Some(_), Some((_, prev))) => prev.modality == "actual",
+                _ => self.modality(q, s0, cues, metric_name) == "actual",
+            }
         {
             period = self.doc_year.map(Period::Year);
         }
