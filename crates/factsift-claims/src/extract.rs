@@ -1597,6 +1597,16 @@ impl Doc<'_> {
         {
             period = self.doc_year.map(Period::Year);
         }
+        // A plan with no time in its sentence ("is to raise its dividend by
+        // 11%", "also plans to cut 200 jobs") is not dated by the paragraph.
+        if times.is_empty()
+            && !choice.anaphoric
+            && !cues.iter().any(|c| c.cat == Cat::AnaphoricTime)
+            && copy.is_none()
+            && self.modality(q, s0, cues, metric_name) == "target"
+        {
+            period = None;
+        }
         // A headcount, a stake or a count of countries is a state, not a
         // figure of the paragraph's period.
         if times.is_empty()
