@@ -114,14 +114,12 @@ fn is_sentence_mark(c: char) -> bool {
 const WORD: u8 = 1;
 /// An ASCII digit.
 const DIGIT: u8 = 2;
-/// An ASCII uppercase letter.
-const UPPER: u8 = 4;
 /// `.`, `!` or `?`.
-const MARK: u8 = 8;
+const MARK: u8 = 4;
 /// ASCII whitespace as `char::is_whitespace` defines it (with `\x0b`).
-const SPACE: u8 = 16;
+const SPACE: u8 = 8;
 /// A closing quote or parenthesis that may follow a sentence mark.
-const CLOSE: u8 = 32;
+const CLOSE: u8 = 16;
 
 /// The class bits of each ASCII byte.
 static ASCII_CLASS: [u8; 128] = {
@@ -135,9 +133,6 @@ static ASCII_CLASS: [u8; 128] = {
         }
         if b.is_ascii_digit() {
             k |= DIGIT;
-        }
-        if b.is_ascii_uppercase() {
-            k |= UPPER;
         }
         if matches!(b, b'.' | b'!' | b'?') {
             k |= MARK;
@@ -171,8 +166,6 @@ struct Word {
     all_digits: bool,
     /// All its characters so far are ASCII.
     ascii: bool,
-    /// The union of the class bits of its ASCII bytes.
-    kinds: u8,
 }
 
 /// Count `word`, which ends at `end` in the line `s`.
@@ -189,8 +182,6 @@ fn count_word(
 ) {
     let w = &s[word.start..end];
     let (ascii, all_digits) = (word.ascii, word.all_digits);
-    // An ASCII uppercase letter.
-    let upper = word.kinds & UPPER != 0;
     n.words += 1;
     if all_digits {
         n.digits += 1;
@@ -202,14 +193,8 @@ fn count_word(
         n.caps += 1;
     }
     if w.len() <= 16 && (w.len() <= max_ascii_stop || !ascii) {
-        let stop = if ascii && !upper {
-            // Already lowercase: look it up as it is.
-            lex.is_stopword(w)
-        } else if ascii {
-            buf.clear();
-            buf.push_str(w);
-            buf.make_ascii_lowercase();
-            lex.is_stopword(buf)
+        let stop = if ascii {
+            lex.is_ascii_stopword(w.as_bytes())
         } else {
             crate::select::lowercase_into(w, buf);
             lex.is_stopword(buf)
@@ -247,7 +232,6 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
         start: 0,
         all_digits: true,
         ascii: true,
-        kinds: 0,
     };
     let mut i = 0;
     while i < b.len() {
@@ -259,7 +243,6 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
                 word.start = i;
                 word.all_digits = true;
                 word.ascii = true;
-                word.kinds = 0;
             }
             while i < b.len() {
                 let x = b[i];
@@ -271,7 +254,6 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
                     break;
                 }
                 word.all_digits &= k & DIGIT != 0;
-                word.kinds |= k;
                 i += 1;
             }
             prev_mark = false;
@@ -303,7 +285,6 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
             if !in_word {
                 in_word = true;
                 word.start = i;
-                word.kinds = 0;
             }
             word.all_digits = false;
             word.ascii = false;

@@ -51,11 +51,136 @@ pub(crate) struct Lexicon {
     contains: AhoCorasick,
     contains_meta: Vec<DropReason>,
     hints: HashMap<String, Hint, FnvBuild>,
-    stopwords: HashSet<String, FnvBuild>,
+    stopwords: StopSet,
     max_whole: usize,
     max_stop_len: usize,
     /// Verbs closing a comment's header line, lowercase.
     comment_verbs: Vec<String>,
+}
+
+/// The stopword set. Words are short: those of up to 15 bytes are packed
+/// with their length into a `u128` and found in a small open-addressing
+/// table, several times cheaper per word than hashing a `String` (this
+/// lookup runs for every word of every page).
+#[derive(Debug)]
+struct StopSet {
+    /// Packed words; 0 marks an empty slot. The length is a power of two.
+    slots: Vec<u128>,
+    /// Words too long to pack.
+    long: HashSet<String, FnvBuild>,
+}
+
+impl StopSet {
+    fn new(words: HashSet<String, FnvBuild>) -> StopSet {
+        let mut long: HashSet<String, FnvBuild> = HashSet::default();
+        let mut short = Vec::new();
+        for w in words {
+            if w.len() <= PACKED {
+                short.push(w);
+            } else {
+                long.insert(w);
+            }
+        }
+        // At most a quarter full, so probe runs stay short.
+        let mut slots = vec![0u128; (4 * short.len()).next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
+        for w in short {
+            let k = pack(w.as_bytes(), false);
+            let mut i = slot(k, mask);
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = k;
+        }
+        StopSet { slots, long }
+    }
+
+    /// Whether `w`, ASCII-lowercased first if `fold`, is in the set.
+    #[inline]
+    fn contains(&self, w: &[u8], fold: bool) -> bool {
+        if w.len() > PACKED {
+            let lower;
+            let w = if fold {
+                lower = w.to_ascii_lowercase();
+                &lower[..]
+            } else {
+                w
+            };
+            return std::str::from_utf8(w).is_ok_and(|w| self.long.contains(w));
+        }
+        let k = pack(w, fold);
+        let mask = self.slots.len() - 1;
+        let mut i = slot(k, mask);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                x if x == k => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// The longest packed word, in bytes: the last byte of a key is its length.
+const PACKED: usize = 15;
+
+/// A word of at most [`PACKED`] bytes (ASCII-lowercased if `fold`) and its
+/// length as a `u128` (byte `i` of the word is byte `i` of the key; the
+/// last byte is the length), never 0. The bytes are read by overlapping
+/// loads and folded eight at a time, not one by one.
+#[inline]
+fn pack(w: &[u8], fold: bool) -> u128 {
+    let n = w.len();
+    let (mut lo, mut hi) = match n {
+        0 => (0, 0),
+        1..=3 => {
+            let byte = |i: usize| u64::from(w[i]) << (8 * i);
+            (byte(0) | byte(n / 2) | byte(n - 1), 0)
+        }
+        4..=7 => (le32(w) | le32(&w[n - 4..]) << (8 * (n - 4)), 0),
+        8 => (le64(w), 0),
+        _ => (le64(w), le64(&w[n - 8..]) >> (8 * (16 - n))),
+    };
+    if fold {
+        lo = ascii_lower(lo);
+        hi = ascii_lower(hi);
+    }
+    u128::from(lo) | u128::from(hi | (n as u64) << 56) << 64
+}
+
+/// The first 4 bytes of `b`, little-endian.
+fn le32(b: &[u8]) -> u64 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[..4]);
+    u64::from(u32::from_le_bytes(a))
+}
+
+/// The first 8 bytes of `b`, little-endian.
+fn le64(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(a)
+}
+
+/// The bytes of `x` with ASCII `A`-`Z` lowercased (bytes of 0x80 and more
+/// are left alone).
+#[inline]
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // The high bit of each byte: at least `A`, then more than `Z`.
+    let ge_a = low7 + ONES * u64::from(0x80 - b'A');
+    let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = (ge_a ^ gt_z) & !x & HIGH;
+    x | upper >> 2
+}
+
+/// The home slot of a packed word.
+#[inline]
+fn slot(k: u128, mask: usize) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(31);
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask
 }
 
 /// One `(file, line)`-located parse of a TSV line.
@@ -198,7 +323,7 @@ impl Lexicon {
             contains_meta,
             hints: hint_map,
             max_stop_len: stop.iter().map(String::len).max().unwrap_or(0),
-            stopwords: stop,
+            stopwords: StopSet::new(stop),
         })
     }
 
@@ -209,7 +334,13 @@ impl Lexicon {
 
     /// Whether a lowercase word is a stopword.
     pub(crate) fn is_stopword(&self, lower: &str) -> bool {
-        lower.len() <= self.max_stop_len && self.stopwords.contains(lower)
+        lower.len() <= self.max_stop_len && self.stopwords.contains(lower.as_bytes(), false)
+    }
+
+    /// Whether an ASCII word, ASCII-lowercased, is a stopword (no copy).
+    #[inline]
+    pub(crate) fn is_ascii_stopword(&self, word: &[u8]) -> bool {
+        word.len() <= self.max_stop_len && self.stopwords.contains(word, true)
     }
 
     /// Whether `line` of `words` words reads as a comment's header: at most
@@ -290,5 +421,68 @@ impl Lexicon {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`pack`] byte by byte.
+    fn reference(w: &[u8], fold: bool) -> u128 {
+        let mut a = [0u8; 16];
+        for (d, &x) in a.iter_mut().zip(w) {
+            *d = if fold { x.to_ascii_lowercase() } else { x };
+        }
+        a[PACKED] = w.len() as u8;
+        u128::from_le_bytes(a)
+    }
+
+    #[test]
+    fn pack_agrees_with_the_byte_by_byte_reference() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for n in 0..=PACKED {
+            for start in 0..=all.len() - n {
+                let w = &all[start..start + n];
+                for fold in [false, true] {
+                    assert_eq!(pack(w, fold), reference(w, fold), "{w:?} {fold}");
+                }
+            }
+        }
+        assert_eq!(pack(b"ZaHlEn", true), pack(b"zahlen", false));
+        assert_ne!(pack(b"an", false), pack(b"an\0", false));
+    }
+
+    #[test]
+    fn stopwords_are_found_in_any_ascii_case() {
+        let words: HashSet<String, FnvBuild> =
+            ["the", "über", "nevertheless", "a-very-long-stopword"]
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
+        let set = StopSet::new(words);
+        for w in [
+            "the",
+            "THE",
+            "ThE",
+            "über",
+            "nevertheless",
+            "a-very-long-stopword",
+            "A-VERY-LONG-STOPWORD",
+        ] {
+            assert!(set.contains(w.as_bytes(), true), "{w}");
+        }
+        assert!(!set.contains(b"THE", false));
+        assert!(!set.contains("ÜBER".as_bytes(), true));
+        for w in [
+            "",
+            "th",
+            "then",
+            "them",
+            "nevertheles",
+            "a-very-long-stopwor",
+        ] {
+            assert!(!set.contains(w.as_bytes(), true), "{w}");
+        }
     }
 }

@@ -157,12 +157,18 @@ fn content_words(lex: &Lexicon, s: &str, buf: &mut String, out: &mut HashSet64) 
 /// stopword, at least 3 characters, not all digits).
 fn each_content_word(lex: &Lexicon, s: &str, buf: &mut String, mut emit: impl FnMut(u64)) {
     let mut word = |w: &str, ascii: bool| {
-        let short = if ascii {
-            w.len() < 3
-        } else {
-            w.chars().count() < 3
-        };
-        if short || w.bytes().all(|b| b.is_ascii_digit()) {
+        if ascii {
+            // Lowercase and hash in one pass, without a copy.
+            let b = w.as_bytes();
+            if b.len() >= 3 && !b.iter().all(u8::is_ascii_digit) && !lex.is_ascii_stopword(b) {
+                emit(
+                    b.iter()
+                        .fold(FNV_OFFSET, |h, &x| fnv_step(h, x.to_ascii_lowercase())),
+                );
+            }
+            return;
+        }
+        if w.chars().count() < 3 {
             return;
         }
         lowercase_into(w, buf);
