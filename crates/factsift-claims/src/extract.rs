@@ -927,6 +927,7 @@ impl Doc<'_> {
         cues: &[Cue],
         entities: &[&Entity],
         times: &[&TimeMention],
+        topic: Option<&str>,
         (s0, s1): (usize, usize),
         out: &mut Vec<Mention>,
     ) {
@@ -956,6 +957,63 @@ impl Doc<'_> {
                         .any(|&(d0, d1)| overlaps(a, b, d0, d1))
             })
         };
+        // "Its Global Investors wing", "its Acme Direct mail order
+        // division": a named division of the company "its" stands for (the
+        // sentence's first company, else the topic) is its own subject.
+        let division_at = |k: usize| {
+            self.tokens.get(k).is_some_and(|t| {
+                matches!(
+                    t.span.slice(self.text),
+                    "division" | "unit" | "arm" | "wing" | "subsidiary"
+                )
+            })
+        };
+        // A place ("its UK retail division") names no division.
+        let word = |k: usize, upper: bool| {
+            self.tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.span
+                        .slice(self.text)
+                        .starts_with(|c: char| c.is_uppercase() == upper)
+                    && !entities.iter().any(|e| {
+                        e.kind == EntityKind::Gpe
+                            && overlaps(t.span.start(), t.span.end(), e.span.start(), e.span.end())
+                    })
+            })
+        };
+        for i in first..last {
+            if !self.token_text(i).eq_ignore_ascii_case("its") {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < last && j - i <= 3 && word(j, true) {
+                j += 1;
+            }
+            let mut k = j;
+            while k < last && k - j < 2 && word(k, false) && !division_at(k) {
+                k += 1;
+            }
+            let (Some(ta), Some(tb)) = (self.tokens.get(i + 1), self.tokens.get(j.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            let (a, b) = (ta.span.start(), tb.span.end());
+            let parent = entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Org && e.span.end() <= a)
+                .map(|e| e.name.as_str())
+                .or(topic);
+            if let (true, Some(p), Some(run)) =
+                (j > i + 1 && division_at(k), parent, self.text.get(a..b))
+            {
+                let name = if run.starts_with(p) {
+                    run.to_string()
+                } else {
+                    format!("{p} {run}")
+                };
+                out.push(Mention::company(a, b, Some(name)));
+            }
+        }
         let mut i = first;
         while i < last {
             if !free(i) {
@@ -1098,7 +1156,7 @@ impl Doc<'_> {
         homes: &mut Vec<(String, String)>,
     ) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
-        self.unknown_companies(cues, entities, times, (s0, s1), &mut out);
+        self.unknown_companies(cues, entities, times, topic, (s0, s1), &mut out);
         // A cue right before `at`, with at most a determiner between.
         let near_before = |cat: Cat, at: usize, max: usize| {
             cues.iter().any(|c| {
