@@ -192,7 +192,7 @@ pub(crate) fn extract(
 ) -> Vec<Fact> {
     let text = doc.text.as_str();
     let lower = text.to_ascii_lowercase();
-    let hits = lex.scan(&lower);
+    let hits = lex.scan(&lower, &sentence_ranges(tokenized));
     let mut tokens = tokenized.tokens.clone();
     tokens.sort_by_key(|t| t.span.start());
     let pos = Positions::new(&tokens);
@@ -402,6 +402,25 @@ pub(crate) fn extract(
     d.carry_pretax(&mut facts, &hits, &spans, &entities);
     lead_scope(text, lex, &hits, &mut facts);
     facts
+}
+
+/// The byte ranges the document's sentences cover, overlaps joined, in
+/// text order.
+fn sentence_ranges(tokenized: &Tokenized) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = tokenized
+        .sentences
+        .iter()
+        .map(|s| (s.span.start(), s.span.end()))
+        .collect();
+    spans.sort_unstable();
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match ranges.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => ranges.push((start, end)),
+        }
+    }
+    ranges
 }
 
 /// How many non-empty lines (headline, intro, paragraphs) an opening's
@@ -2270,7 +2289,7 @@ impl Doc<'_> {
         let lower = word.to_ascii_lowercase();
         let at = q.span.start() + head.len() + 1;
         self.lex
-            .scan(&lower)
+            .scan(&lower, &[(0, lower.len())])
             .iter()
             .filter(|h| h.start == 0 && h.end == lower.len())
             .flat_map(|h| self.lex.meanings.get(h.phrase).into_iter().flatten())

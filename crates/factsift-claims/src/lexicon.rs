@@ -3,7 +3,7 @@
 //! Aho-Corasick automaton.
 
 use crate::Error;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 
 /// Quantity kinds a trigger applies to, as a bit set.
@@ -472,20 +472,30 @@ impl Lexicon {
         })
     }
 
-    /// All phrase occurrences in `lower` (the ASCII-lowercased document
-    /// text) that start and end on word boundaries, ordered by start.
-    pub(crate) fn scan(&self, lower: &str) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = self
-            .automaton
-            .find_overlapping_iter(lower)
-            .filter(|m| !inside_ascii_word(lower.as_bytes(), m.start(), m.end()))
-            .filter(|m| word_boundary(lower, m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                phrase: m.pattern().as_usize(),
-            })
-            .collect();
+    /// The phrase occurrences in `lower` (the ASCII-lowercased document
+    /// text) that lie inside one of `ranges` and start and end on word
+    /// boundaries (judged on the whole text), ordered by start. Facts come
+    /// only from sentences, so scanning the page's menus and footers too
+    /// would only cost time.
+    pub(crate) fn scan(&self, lower: &str, ranges: &[(usize, usize)]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for &(start, end) in ranges {
+            let Some(span) = lower.get(start..end).map(|_| start..end) else {
+                continue;
+            };
+            let input = Input::new(lower).span(span);
+            hits.extend(
+                self.automaton
+                    .find_overlapping_iter(input)
+                    .filter(|m| !inside_ascii_word(lower.as_bytes(), m.start(), m.end()))
+                    .filter(|m| word_boundary(lower, m.start(), m.end()))
+                    .map(|m| Hit {
+                        start: m.start(),
+                        end: m.end(),
+                        phrase: m.pattern().as_usize(),
+                    }),
+            );
+        }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         hits
     }
