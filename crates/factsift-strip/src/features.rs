@@ -110,10 +110,8 @@ fn is_sentence_mark(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
 
-/// ASCII byte classes for the byte-level scan of [`line`].
+/// Byte classes for the byte-level scan of [`line`]: an ASCII word byte.
 const WORD: u8 = 1;
-/// An ASCII digit.
-const DIGIT: u8 = 2;
 /// `.`, `!` or `?`.
 const MARK: u8 = 4;
 /// ASCII whitespace as `char::is_whitespace` defines it (with `\x0b`).
@@ -121,18 +119,16 @@ const SPACE: u8 = 8;
 /// A closing quote or parenthesis that may follow a sentence mark.
 const CLOSE: u8 = 16;
 
-/// The class bits of each ASCII byte.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// The class bits of each byte (none for the bytes of non-ASCII
+/// characters, 0x80 and above).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
         let mut k = 0;
         if b.is_ascii_alphanumeric() || b == b'_' {
             k |= WORD;
-        }
-        if b.is_ascii_digit() {
-            k |= DIGIT;
         }
         if matches!(b, b'.' | b'!' | b'?') {
             k |= MARK;
@@ -162,8 +158,6 @@ struct Counts {
 struct Word {
     /// Its start in the line.
     start: usize,
-    /// All its characters so far are ASCII digits.
-    all_digits: bool,
     /// All its characters so far are ASCII.
     ascii: bool,
 }
@@ -181,7 +175,8 @@ fn count_word(
     n: &mut Counts,
 ) {
     let w = &s[word.start..end];
-    let (ascii, all_digits) = (word.ascii, word.all_digits);
+    let ascii = word.ascii;
+    let all_digits = ascii && w.bytes().all(|b| b.is_ascii_digit());
     n.words += 1;
     if all_digits {
         n.digits += 1;
@@ -225,42 +220,30 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
     // ASCII lowercasing keeps a word's length, so longer words cannot be
     // stopwords; other words are looked up up to 16 bytes.
     let max_ascii_stop = lex.max_stop_len();
-    // The word being scanned: its start, whether all its characters so far
-    // are ASCII digits, whether it is all ASCII.
+    // The word being scanned: its start, whether it is all ASCII.
     let mut in_word = false;
     let mut word = Word {
         start: 0,
-        all_digits: true,
         ascii: true,
     };
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        if x < 0x80 && ASCII_CLASS[x as usize] & WORD != 0 {
+        if BYTE_CLASS[x as usize] & WORD != 0 {
             // A run of ASCII word bytes: no marks, spaces or quotes in it.
             if !in_word {
                 in_word = true;
                 word.start = i;
-                word.all_digits = true;
                 word.ascii = true;
             }
-            while i < b.len() {
-                let x = b[i];
-                if x >= 0x80 {
-                    break;
-                }
-                let k = ASCII_CLASS[x as usize];
-                if k & WORD == 0 {
-                    break;
-                }
-                word.all_digits &= k & DIGIT != 0;
+            while i < b.len() && BYTE_CLASS[b[i] as usize] & WORD != 0 {
                 i += 1;
             }
             prev_mark = false;
             continue;
         }
         if x < 0x80 {
-            let k = ASCII_CLASS[x as usize];
+            let k = BYTE_CLASS[x as usize];
             if in_word {
                 in_word = false;
                 count_word(lex, s, word, i, max_ascii_stop, buf, &mut n);
@@ -286,7 +269,6 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
                 in_word = true;
                 word.start = i;
             }
-            word.all_digits = false;
             word.ascii = false;
         } else if in_word {
             in_word = false;

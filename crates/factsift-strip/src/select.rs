@@ -859,7 +859,9 @@ pub(crate) fn strip(lex: &Lexicon, doc: &Document, template: Option<&Template>) 
     let sec_words: Vec<HashSet64> = sections
         .iter()
         .map(|sec| {
-            let mut w = HashSet64::default();
+            // Sized for all the lines' words: no regrowth while filling.
+            let n = (sec.lo..=sec.hi).map(|i| line_words.of(i).len()).sum();
+            let mut w = HashSet64::with_capacity_and_hasher(n, Default::default());
             for i in sec.lo..=sec.hi {
                 w.extend(line_words.of(i).iter().copied());
             }
