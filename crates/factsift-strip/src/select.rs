@@ -375,7 +375,8 @@ fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
         Some(h.0)
     };
     let shapes: Vec<Option<u64>> = lines.iter().map(shape).collect();
-    let mut counts: fnv::FnvHashMap<u64, usize> = fnv::FnvHashMap::default();
+    // The shapes are hashes already: no need to hash them again.
+    let mut counts: nohash_hasher::IntMap<u64, usize> = nohash_hasher::IntMap::default();
     for s in shapes.iter().flatten() {
         *counts.entry(*s).or_default() += 1;
     }
@@ -401,7 +402,7 @@ fn demote_repeats(lines: &mut [Line], text: &str, html: bool) {
                 .then(|| line_hash(l.span.slice(text)))
         })
         .collect();
-    let mut counts: fnv::FnvHashMap<u64, u32> = fnv::FnvHashMap::default();
+    let mut counts: nohash_hasher::IntMap<u64, u32> = nohash_hasher::IntMap::default();
     for k in keys.iter().flatten() {
         *counts.entry(*k).or_default() += 1;
     }

@@ -269,7 +269,8 @@ fn word(
 
 /// Pushes a word piece, splitting off a final possessive `'s` or `’s` as a
 /// piece of its own (`Xiaomi` `’s`, `AT&T` `’s`).
-#[inline]
+// Always inlined: it runs for every word, and a call costs as much as its body.
+#[inline(always)]
 fn push_word(
     bytes: &[u8],
     start: usize,
