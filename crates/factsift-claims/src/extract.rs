@@ -2739,7 +2739,9 @@ impl Doc<'_> {
                 let d = self.pos.between(m.end, q0) as i64;
                 score = d;
                 if m.object && !(rank && d <= 1) {
-                    score += 10;
+                    // For a deal the buyer is the subject, however far
+                    // before the bought company it is named.
+                    score += if metric == "deal_value" { 25 } else { 10 };
                 }
                 // "Sun Interbrew, Russia's second-largest brewer": a rank in
                 // an apposition is the rank of the name the comma follows.
