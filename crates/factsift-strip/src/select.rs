@@ -4,7 +4,7 @@
 use crate::features::{self, Class, Line};
 use crate::lexicon::Lexicon;
 use crate::template::HashSet64;
-use crate::template::{FNV_OFFSET, Template, fnv_step, line_hash};
+use crate::template::{ALNUM_LOWER, FNV_OFFSET, Template, fnv_step, line_hash};
 use crate::{DropReason, Dropped, Stripped, dom};
 use factsift_core::Document;
 
@@ -177,18 +177,26 @@ fn each_content_word(lex: &Lexicon, s: &str, buf: &mut String, mut emit: impl Fn
         }
     };
     if s.is_ascii() {
+        // One pass: find each word, lowercase and hash it through a table.
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            while i < b.len() && ALNUM_LOWER[usize::from(b[i])] == 0 {
                 i += 1;
             }
             let start = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
+            let mut h = FNV_OFFSET;
+            while i < b.len() {
+                let v = ALNUM_LOWER[usize::from(b[i])];
+                if v == 0 {
+                    break;
+                }
+                h = fnv_step(h, v);
                 i += 1;
             }
-            if i > start {
-                word(&s[start..i], true);
+            let w = &b[start..i];
+            if w.len() >= 3 && !w.iter().all(u8::is_ascii_digit) && !lex.is_ascii_stopword(w) {
+                emit(h);
             }
         }
     } else {

@@ -36,9 +36,10 @@ pub(crate) fn fnv_step(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
-/// Each ASCII byte lowercased if it is alphanumeric, else 0 (not hashed).
-static ALNUM_LOWER: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Each ASCII byte lowercased if it is alphanumeric, else 0 (not hashed);
+/// 0 for the other bytes too (256 entries, so any byte indexes it).
+pub(crate) static ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
