@@ -96,17 +96,11 @@ impl StopSet {
     }
 
     /// Whether `w`, ASCII-lowercased first if `fold`, is in the set.
-    #[inline]
+    // Always inlined: it runs for every word; long words take a call.
+    #[inline(always)]
     fn contains(&self, w: &[u8], fold: bool) -> bool {
         if w.len() > PACKED {
-            let lower;
-            let w = if fold {
-                lower = w.to_ascii_lowercase();
-                &lower[..]
-            } else {
-                w
-            };
-            return std::str::from_utf8(w).is_ok_and(|w| self.long.contains(w));
+            return self.contains_long(w, fold);
         }
         let k = pack(w, fold);
         let mask = self.slots.len() - 1;
@@ -118,6 +112,19 @@ impl StopSet {
                 _ => i = (i + 1) & mask,
             }
         }
+    }
+
+    /// [`StopSet::contains`] for a word too long to pack.
+    #[cold]
+    fn contains_long(&self, w: &[u8], fold: bool) -> bool {
+        let lower;
+        let w = if fold {
+            lower = w.to_ascii_lowercase();
+            &lower[..]
+        } else {
+            w
+        };
+        std::str::from_utf8(w).is_ok_and(|w| self.long.contains(w))
     }
 }
 

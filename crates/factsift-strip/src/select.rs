@@ -368,12 +368,11 @@ fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
         let mut h = ShapeHash::new();
         let s = l.span.slice(text);
         if s.is_ascii() {
-            for &c in s.as_bytes().iter().filter(|c| c.is_ascii_alphanumeric()) {
-                h.byte(if c.is_ascii_digit() {
-                    b'0'
-                } else {
-                    c.to_ascii_lowercase()
-                });
+            for &c in s.as_bytes() {
+                let v = SHAPE_BYTES[usize::from(c)];
+                if v != 0 {
+                    h.byte(v);
+                }
             }
         } else {
             for c in s.chars().filter(|&c| crate::features::is_alnum(c)) {
@@ -393,6 +392,23 @@ fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
         .map(|s| s.is_some_and(|s| counts.get(&s).is_some_and(|&c| c >= SHAPE_REPEATS)))
         .collect()
 }
+
+/// The shape byte of each ASCII byte: alphanumerics lowercased, digits as
+/// `0`, 0 for the rest (not hashed), and for non-ASCII bytes.
+static SHAPE_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_digit() {
+            t[i] = b'0';
+        } else if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Prose lines of at most this many words that occur twice on a page are
 /// headlines or captions repeated, not body paragraphs.
