@@ -3149,14 +3149,15 @@ impl Doc<'_> {
             // action announced in the progressive is still to come.
             let announced = (event || metric == "dividend")
                 && self.text.get(s0..q0).is_some_and(|t| {
-                    let words: Vec<&str> = t.split_whitespace().rev().take(7).collect();
-                    words.windows(2).any(|w| {
-                        w[0].len() > 4
-                            && w[0].ends_with("ing")
-                            && !w[0].eq_ignore_ascii_case("being")
+                    // Pairs (word, the word before it) of the last seven words.
+                    let words = t.split_whitespace().rev().take(7);
+                    words.clone().zip(words.skip(1)).any(|(verb, aux)| {
+                        verb.len() > 4
+                            && verb.ends_with("ing")
+                            && !verb.eq_ignore_ascii_case("being")
                             && ["is", "was", "are", "were"]
                                 .iter()
-                                .any(|a| w[1].eq_ignore_ascii_case(a))
+                                .any(|a| aux.eq_ignore_ascii_case(a))
                     })
                 });
             return if (event && headline && !past) || announced {
