@@ -60,7 +60,7 @@ pub(crate) fn line_hash(line: &str) -> u64 {
     let mut h = FNV_OFFSET;
     if line.is_ascii() {
         for &x in b {
-            let v = ALNUM_LOWER[usize::from(x & 0x7f)];
+            let v = ALNUM_LOWER[usize::from(x)];
             if v != 0 {
                 h = fnv_step(h, v);
             }
