@@ -1058,7 +1058,10 @@ impl Doc<'_> {
                 && (matches!(self.token_text(i - 1), "at" | "in")
                     // "Shares of Tarnbrook fell 3%".
                     || (self.token_text(i - 1) == "of"
-                        && self.token_text(i - 2).eq_ignore_ascii_case("shares")))
+                        && self.token_text(i - 2).eq_ignore_ascii_case("shares"))
+                    // "sales of Mini models": a brand's own sales.
+                    || (self.token_text(i - 1) == "of"
+                        && matches!(self.token_text(j), "models" | "cars" | "vehicles")))
                 && self
                     .tokens
                     .get(i - 2)
