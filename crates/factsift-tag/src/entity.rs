@@ -90,6 +90,8 @@ pub(crate) struct Entities {
     /// Words after a common-word name that make it a company
     /// (`data/company_next_words.txt`: "Next has said").
     company_next: HashSet<String>,
+    /// Two words before a name that make it a company (`shares in`).
+    org_before: Vec<(String, String)>,
 }
 
 /// A person's title (`CEO`, `Mr`).
@@ -98,6 +100,14 @@ const TITLE: u8 = 1;
 const ORG_CUE: u8 = 2;
 /// A company suffix (`Inc`, `Ltd`).
 const SUFFIX: u8 = 4;
+/// A word inside a name that makes it a company's (`Airways`, `Bank`).
+const ORG_WORD: u8 = 8;
+/// A capitalised word that starts no company's name (`Monday`, `Christmas`).
+const NOT_ORG: u8 = 16;
+/// A word after a name or its possessive that makes it a company (`shares`).
+const ORG_NEXT: u8 = 32;
+/// The cue of a name known as a company from elsewhere in its document.
+const DOCUMENT: &str = "document";
 
 impl Entities {
     pub fn build(rows: GazetteerRows) -> Result<Entities, BuildError> {
@@ -112,6 +122,9 @@ impl Entities {
             (include_str!("../data/person_titles.txt"), TITLE),
             (include_str!("../data/org_cues.txt"), ORG_CUE),
             (include_str!("../data/corp_suffixes.txt"), SUFFIX),
+            (include_str!("../data/org_name_words.txt"), ORG_WORD),
+            (include_str!("../data/non_org_words.txt"), NOT_ORG),
+            (include_str!("../data/org_next_words.txt"), ORG_NEXT),
         ] {
             for w in words(file) {
                 *cues.entry(w).or_default() |= class;
@@ -139,6 +152,13 @@ impl Entities {
                 .into_iter()
                 .collect(),
             company_next: words(include_str!("../data/company_next_words.txt")),
+            org_before: words(include_str!("../data/org_before.txt"))
+                .into_iter()
+                .filter_map(|l| {
+                    let (a, b) = l.split_once(' ')?;
+                    Some((a.to_string(), b.trim().to_string()))
+                })
+                .collect(),
         })
     }
 
@@ -244,7 +264,16 @@ impl Entities {
 
     /// Rule-based names in one sentence: runs of capitalised words not
     /// already covered, typed by their context.
-    pub fn rules(&self, s: &Sent, known: &[Entity], out: &mut Vec<Entity>) {
+    ///
+    /// Runs no rule types are kept in `cands` as company names to be
+    /// confirmed by the rest of the document ([`Entities::document`]).
+    pub fn rules(
+        &self,
+        s: &Sent,
+        known: &[Entity],
+        out: &mut Vec<Entity>,
+        cands: &mut Vec<Entity>,
+    ) {
         let n = s.len();
         let covered = |a: usize, b: usize| {
             let sp = s.span(a, b);
@@ -252,7 +281,9 @@ impl Entities {
         };
         let mut i = 0;
         while i < n {
-            if !(s.is(i, Lx::Word) && s.cap(i)) || s.used(i) {
+            // `10M unit`: a scale letter glued to a number starts no name.
+            let scale = i > 0 && s.glued(i) && s.is(i - 1, Lx::Num);
+            if !(s.is(i, Lx::Word) && s.cap(i)) || s.used(i) || scale {
                 i += 1;
                 continue;
             }
@@ -270,6 +301,10 @@ impl Entities {
                     && s.glued(b + 1);
                 if s.is(b, Lx::Word) && s.cap(b) && !s.used(b) {
                     b += 1;
+                    // `Pearson's Financial Times`: a possessive ends a name.
+                    if possessive(s.raw(b - 1)) > 0 {
+                        break;
+                    }
                 } else if joiner || hyphen {
                     b += 2;
                 } else {
@@ -301,6 +336,8 @@ impl Entities {
             let prev_cue = if a > 0 { self.cue(prev) } else { 0 };
             let prev_title = a > 0 && (prev_cue & TITLE != 0 || first_cue & TITLE != 0);
             let next = s.w(e);
+            // `Zorbix's`: the possessive is no part of the name.
+            let poss = possessive(s.raw(e - 1));
             let (kind, cue, name_end) = if e - a >= 2 && self.cue(last) & SUFFIX != 0 {
                 (EntityKind::Org, last.to_string(), e - 1)
             } else if s.w(e) == "-" && s.w(e + 1) == "based" {
@@ -320,9 +357,12 @@ impl Entities {
             {
                 let c = if prev_cue & ORG_CUE != 0 { prev } else { next };
                 (EntityKind::Org, c.to_string(), e)
+            } else if let Some(c) = self.org_evidence(s, a, e, poss) {
+                (EntityKind::Org, c, e)
             } else if e - a == 2 && matches!(next, "said" | "says" | "told") {
                 (EntityKind::Person, next.to_string(), e)
             } else if a == 0 && e - a == 1 {
+                self.candidate(s, a, e, poss, cands);
                 continue;
             } else if let Some(&k) = self.by_surface.get(&name_text.to_lowercase()).filter(|_| {
                 self.company_context(name_text, s.text.get(s.span(a, e).end()..).unwrap_or(""))
@@ -336,11 +376,14 @@ impl Entities {
                 });
                 continue;
             } else {
+                self.candidate(s, a, e, poss, cands);
                 continue;
             };
             // Trim trailing `.` of `Inc.` from the name; drop a trailing suffix.
-            let mut name = s
-                .span(a, name_end)
+            let cut = if name_end == e { poss } else { 0 };
+            let name_span = s.span(a, name_end);
+            let name_span = Span::from_range(name_span.start()..name_span.end() - cut);
+            let mut name = name_span
                 .slice(s.text)
                 .trim_end_matches([',', '.'])
                 .to_string();
@@ -351,12 +394,200 @@ impl Entities {
             if kind == EntityKind::Org && s.w(e) == "." && s.glued(e) {
                 end = e + 1;
             }
+            let span = s.span(a, end);
+            let span = Span::from_range(span.start()..span.end() - if end == e { poss } else { 0 });
             out.push(Entity {
-                span: s.span(a, end),
+                span,
                 kind,
                 name,
                 cue: Some(cue),
             });
+        }
+    }
+
+    /// Why the run `a..e` (whose last word ends in a possessive of `poss`
+    /// bytes) names a company, from the words in and around it: a company
+    /// word inside it (`Orbis Bank`), two words before it (`shares in`), a
+    /// word after it or its possessive (`Zorbix shares`, `Zorbix's
+    /// profits`), or an appositive (`Zorbix, the world's largest brewer,`).
+    fn org_evidence(&self, s: &Sent, a: usize, e: usize, poss: usize) -> Option<String> {
+        if self.cue(s.w(a)) & NOT_ORG != 0 {
+            return None;
+        }
+        if e - a >= 2 {
+            if let Some(w) = (a..e).map(|k| s.w(k)).find(|w| self.cue(w) & ORG_WORD != 0) {
+                return Some(w.to_string());
+            }
+        }
+        if a >= 2 {
+            let (p2, p1) = (s.w(a - 2), s.w(a - 1));
+            if self.org_before.iter().any(|(x, y)| x == p2 && y == p1) {
+                return Some(format!("{p2} {p1}"));
+            }
+        }
+        let next = s.w(e);
+        // `Operating profit rose`: a sentence's first word alone is a
+        // company before `profit` only as a possessive, or before `shares`
+        // when no word list knows it (`Zorbix shares`, not `Mining shares`).
+        let lone_first = a == 0
+            && e == 1
+            && poss == 0
+            && !(matches!(s.w(e), "shares" | "stock") && self.cue(s.w(a)) == 0);
+        if !s.cap(e) && self.cue(next) & ORG_NEXT != 0 && !lone_first {
+            return Some(next.to_string());
+        }
+        // `Novartis' shares`: the possessive written as a lone apostrophe.
+        if matches!(next, "'" | "\u{2019}")
+            && s.glued(e)
+            && !lone_first
+            && self.cue(s.w(e + 1)) & ORG_NEXT != 0
+        {
+            return Some(s.w(e + 1).to_string());
+        }
+        if poss == 0 && next == "," {
+            return self.appositive(s, e + 1);
+        }
+        None
+    }
+
+    /// The company noun of an appositive starting at token `i` (`the
+    /// world's fifth-largest brewer`, `a low-fare airline`, `China's
+    /// biggest lender`, `one of the largest steel producers`); none when a
+    /// person's title comes first (`the firm's chief executive`).
+    fn appositive(&self, s: &Sent, i: usize) -> Option<String> {
+        let first = s.w(i);
+        let opens =
+            matches!(first, "the" | "a" | "an" | "one") || s.cap(i) && possessive(s.raw(i)) > 0;
+        if !opens {
+            return None;
+        }
+        for k in i..(i + 10).min(s.len()) {
+            let w = s.w(k);
+            if s.is(k, Lx::Punct) && !matches!(w, "-" | "'" | "\u{2019}") {
+                return None;
+            }
+            let c = self.cue(w);
+            if c & TITLE != 0 || matches!(w, "who" | "which" | "that" | "said" | "has" | "is") {
+                return None;
+            }
+            // The noun ends the appositive (`Besides, the company has`
+            // is no appositive).
+            let ends = s.is(k + 1, Lx::Punct) && s.w(k + 1) != "'"
+                || matches!(s.w(k + 1), "of" | "in" | "for" | "with" | "and" | "");
+            if c & ORG_CUE != 0 && possessive(s.raw(k)) == 0 && ends {
+                return Some(w.to_string());
+            }
+        }
+        None
+    }
+
+    /// Keeps the untyped run `a..e` as a company name the document may
+    /// confirm elsewhere, unless its first word starts no company's name.
+    fn candidate(&self, s: &Sent, a: usize, e: usize, poss: usize, cands: &mut Vec<Entity>) {
+        if self.cue(s.w(a)) & (NOT_ORG | TITLE) != 0 {
+            return;
+        }
+        let span = s.span(a, e);
+        let span = Span::from_range(span.start()..span.end() - poss);
+        let name = span.slice(s.text);
+        if name.is_empty() {
+            return;
+        }
+        cands.push(Entity {
+            span,
+            kind: EntityKind::Org,
+            name: name.to_string(),
+            cue: Some(DOCUMENT.to_string()),
+        });
+    }
+
+    /// Document-level names: a company a rule found in one sentence
+    /// (`Zorbix Airways`) makes its other mentions, and its first word
+    /// alone (`Zorbix`), companies wherever they stand in `cands`, as
+    /// the first word of a gazetteer company does (`Marsh`); a two-word
+    /// "person" before `said` who is such a company becomes one. A word
+    /// that is the surname of a person of the document is never taken,
+    /// nor a name typed only by the company noun after it (the headline
+    /// `Wembley firm to cut jobs`). A first word stands for the full name
+    /// only after it, or in the headline (text before `headline_end`):
+    /// `MMC's history ... its MMC Capital unit` names two companies.
+    /// Appends to `entities` (of `text`) and keeps them in text order.
+    pub fn document(
+        &self,
+        text: &str,
+        headline_end: usize,
+        entities: &mut Vec<Entity>,
+        cands: Vec<Entity>,
+    ) {
+        // Lowercase name -> (canonical name, where it may first be used).
+        let mut known: HashMap<String, (String, usize)> = HashMap::default();
+        let mut surnames: HashSet<String> = HashSet::default();
+        for e in entities.iter() {
+            match e.kind {
+                EntityKind::Person => {
+                    if let Some(last) = e.name.split(' ').next_back() {
+                        surnames.insert(last.to_lowercase());
+                    }
+                }
+                EntityKind::Org => {
+                    let gazetteer = e.cue.as_deref() == Some("gazetteer");
+                    let descriptor = e.cue.as_deref().is_some_and(|c| {
+                        text.get(e.span.end()..)
+                            .and_then(|r| r.trim_start().get(..c.len()))
+                            .is_some_and(|w| w.eq_ignore_ascii_case(c))
+                    });
+                    if descriptor {
+                        continue;
+                    }
+                    let lc = e.name.to_lowercase();
+                    let mut ws = lc.split(' ');
+                    if let (Some(first), Some(_)) = (ws.next(), ws.next()) {
+                        if first.len() >= 3
+                            && self.cue(first) & (NOT_ORG | ORG_WORD | ORG_CUE | TITLE) == 0
+                        {
+                            known
+                                .entry(first.to_string())
+                                .or_insert_with(|| (e.name.clone(), e.span.start()));
+                        }
+                    }
+                    if !gazetteer {
+                        known.insert(lc, (e.name.clone(), 0));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if known.is_empty() {
+            return;
+        }
+        for e in entities.iter_mut() {
+            if e.kind == EntityKind::Person
+                && matches!(e.cue.as_deref(), Some("said" | "says" | "told"))
+            {
+                if let Some((c, _)) = known.get(&e.name.to_lowercase()) {
+                    e.kind = EntityKind::Org;
+                    e.name = c.clone();
+                    e.cue = Some(DOCUMENT.to_string());
+                }
+            }
+        }
+        let before = entities.len();
+        for mut c in cands {
+            let lc = c.name.to_lowercase();
+            if surnames.contains(&lc) {
+                continue;
+            }
+            let start = c.span.start();
+            if let Some((name, _)) = known
+                .get(&lc)
+                .filter(|(_, from)| start >= *from || start < headline_end)
+            {
+                c.name = name.clone();
+                entities.push(c);
+            }
+        }
+        if entities.len() > before {
+            entities.sort_by_key(|e| (e.span.start(), std::cmp::Reverse(e.span.end())));
         }
     }
 
@@ -397,4 +628,12 @@ impl Entities {
                 | "according"
         )
     }
+}
+
+/// The length in bytes of a possessive `'s` ending the word `w` (0 if none).
+fn possessive(w: &str) -> usize {
+    ["'s", "\u{2019}s", "'S"]
+        .iter()
+        .find(|p| w.len() > p.len() && w.ends_with(*p))
+        .map_or(0, |p| p.len())
 }

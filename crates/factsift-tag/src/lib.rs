@@ -34,6 +34,7 @@
 //! | `stopwords.txt`, `name_words.tsv` | function words; words that make a number part of a name or address |
 //! | `orgs.tsv`, `places.tsv`, `products.tsv` | gazetteers: canonical name, kind, aliases separated by a vertical bar (demonyms are aliases) |
 //! | `person_titles.txt`, `org_cues.txt`, `corp_suffixes.txt` | context cues of the name rules |
+//! | `org_name_words.txt`, `org_next_words.txt`, `org_before.txt`, `non_org_words.txt` | evidence that an unknown name is a company (`Acme Airways`, `Acme shares`, `shares in Acme`) and words that start none (`Christmas`) |
 //!
 //! All language knowledge lives in the TSV and text files under `data/`,
 //! compiled in with `include_str!` and loaded once by
@@ -253,10 +254,13 @@ impl Tagger {
         let quantities = Quantities::new(&self.lexicon);
         let times = Times::new(&self.lexicon);
         let mut gaz = Vec::new();
+        let mut cands = Vec::new();
+        let mut headline_end = None;
         for (start, end) in regions {
             if start >= end || end > text.len() {
                 continue;
             }
+            headline_end.get_or_insert(end);
             lex::lex(text, start, end, &mut toks);
             flags.clear();
             flags.extend(toks.iter().map(|t| match t.kind {
@@ -318,7 +322,7 @@ impl Tagger {
                     .any(|q| q.span.overlaps(e.span) && q.span.start() <= e.span.start())
             });
             let mut rule = Vec::new();
-            self.entities.rules(&s, &gaz, &mut rule);
+            self.entities.rules(&s, &gaz, &mut rule, &mut cands);
             gaz.append(&mut rule);
             gaz.sort_by_key(|e| (e.span.start(), std::cmp::Reverse(e.span.end())));
             // Keep the outermost of overlapping mentions.
@@ -331,6 +335,8 @@ impl Tagger {
             }
             used = s.used;
         }
+        self.entities
+            .document(text, headline_end.unwrap_or(0), &mut tags.entities, cands);
         self.resolve_currencies(&mut tags);
         tags
     }
