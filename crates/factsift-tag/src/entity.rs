@@ -130,6 +130,13 @@ impl Entities {
                 *cues.entry(w).or_default() |= class;
             }
         }
+        let org_before: Vec<(String, String)> = words(include_str!("../data/org_before.txt"))
+            .into_iter()
+            .filter_map(|l| {
+                let (a, b) = l.split_once(' ')?;
+                Some((a.to_string(), b.trim().to_string()))
+            })
+            .collect();
         let mut by_surface = HashMap::default();
         for (i, s) in rows.surfaces.iter().enumerate() {
             by_surface.entry(s.to_lowercase()).or_insert(i);
@@ -152,13 +159,7 @@ impl Entities {
                 .into_iter()
                 .collect(),
             company_next: words(include_str!("../data/company_next_words.txt")),
-            org_before: words(include_str!("../data/org_before.txt"))
-                .into_iter()
-                .filter_map(|l| {
-                    let (a, b) = l.split_once(' ')?;
-                    Some((a.to_string(), b.trim().to_string()))
-                })
-                .collect(),
+            org_before,
         })
     }
 
@@ -267,13 +268,7 @@ impl Entities {
     ///
     /// Runs no rule types are kept in `cands` as company names to be
     /// confirmed by the rest of the document ([`Entities::document`]).
-    pub fn rules(
-        &self,
-        s: &Sent,
-        known: &[Entity],
-        out: &mut Vec<Entity>,
-        cands: &mut Vec<Entity>,
-    ) {
+    pub fn rules(&self, s: &Sent, known: &[Entity], out: &mut Vec<Entity>, cands: &mut Vec<Span>) {
         let n = s.len();
         let covered = |a: usize, b: usize| {
             let sp = s.span(a, b);
@@ -483,22 +478,12 @@ impl Entities {
 
     /// Keeps the untyped run `a..e` as a company name the document may
     /// confirm elsewhere, unless its first word starts no company's name.
-    fn candidate(&self, s: &Sent, a: usize, e: usize, poss: usize, cands: &mut Vec<Entity>) {
+    fn candidate(&self, s: &Sent, a: usize, e: usize, poss: usize, cands: &mut Vec<Span>) {
         if self.cue(s.w(a)) & (NOT_ORG | TITLE) != 0 {
             return;
         }
         let span = s.span(a, e);
-        let span = Span::from_range(span.start()..span.end() - poss);
-        let name = span.slice(s.text);
-        if name.is_empty() {
-            return;
-        }
-        cands.push(Entity {
-            span,
-            kind: EntityKind::Org,
-            name: name.to_string(),
-            cue: Some(DOCUMENT.to_string()),
-        });
+        cands.push(Span::from_range(span.start()..span.end() - poss));
     }
 
     /// Document-level names: a company a rule found in one sentence
@@ -517,7 +502,7 @@ impl Entities {
         text: &str,
         headline_end: usize,
         entities: &mut Vec<Entity>,
-        cands: Vec<Entity>,
+        cands: &[Span],
     ) {
         // Lowercase name -> (canonical name, where it may first be used).
         let mut known: HashMap<String, (String, usize)> = HashMap::default();
@@ -526,7 +511,7 @@ impl Entities {
             match e.kind {
                 EntityKind::Person => {
                     if let Some(last) = e.name.split(' ').next_back() {
-                        surnames.insert(last.to_lowercase());
+                        surnames.insert(last.to_ascii_lowercase());
                     }
                 }
                 EntityKind::Org => {
@@ -536,18 +521,18 @@ impl Entities {
                             .and_then(|r| r.trim_start().get(..c.len()))
                             .is_some_and(|w| w.eq_ignore_ascii_case(c))
                     });
-                    if descriptor {
+                    // A one-word gazetteer name has no first word to lend.
+                    if descriptor || gazetteer && !e.name.contains(' ') {
                         continue;
                     }
-                    let lc = e.name.to_lowercase();
+                    let lc = e.name.to_ascii_lowercase();
                     let mut ws = lc.split(' ');
                     if let (Some(first), Some(_)) = (ws.next(), ws.next()) {
                         if first.len() >= 3
                             && self.cue(first) & (NOT_ORG | ORG_WORD | ORG_CUE | TITLE) == 0
+                            && !known.contains_key(first)
                         {
-                            known
-                                .entry(first.to_string())
-                                .or_insert_with(|| (e.name.clone(), e.span.start()));
+                            known.insert(first.to_string(), (e.name.clone(), e.span.start()));
                         }
                     }
                     if !gazetteer {
@@ -564,7 +549,7 @@ impl Entities {
             if e.kind == EntityKind::Person
                 && matches!(e.cue.as_deref(), Some("said" | "says" | "told"))
             {
-                if let Some((c, _)) = known.get(&e.name.to_lowercase()) {
+                if let Some((c, _)) = known.get(&e.name.to_ascii_lowercase()) {
                     e.kind = EntityKind::Org;
                     e.name = c.clone();
                     e.cue = Some(DOCUMENT.to_string());
@@ -572,18 +557,25 @@ impl Entities {
             }
         }
         let before = entities.len();
-        for mut c in cands {
-            let lc = c.name.to_lowercase();
+        let mut lc = String::new();
+        for &span in cands {
+            lc.clear();
+            lc.push_str(span.slice(text));
+            lc.make_ascii_lowercase();
             if surnames.contains(&lc) {
                 continue;
             }
-            let start = c.span.start();
+            let start = span.start();
             if let Some((name, _)) = known
                 .get(&lc)
                 .filter(|(_, from)| start >= *from || start < headline_end)
             {
-                c.name = name.clone();
-                entities.push(c);
+                entities.push(Entity {
+                    span,
+                    kind: EntityKind::Org,
+                    name: name.clone(),
+                    cue: Some(DOCUMENT.to_string()),
+                });
             }
         }
         if entities.len() > before {

@@ -336,7 +336,7 @@ impl Tagger {
             used = s.used;
         }
         self.entities
-            .document(text, headline_end.unwrap_or(0), &mut tags.entities, cands);
+            .document(text, headline_end.unwrap_or(0), &mut tags.entities, &cands);
         self.resolve_currencies(&mut tags);
         tags
     }
