@@ -67,6 +67,8 @@ pub enum SpanError {
     },
 }
 
+// The accessors are inlined: every stage calls them per token or match,
+// and without LTO a call across crates is never inlined otherwise.
 impl Span {
     /// A span from `start` to `end`; fails when `start > end`.
     ///
@@ -114,6 +116,7 @@ impl Span {
     /// use factsift_core::Span;
     /// assert_eq!(Span::from_range(2..5), Span::new(2, 5).unwrap());
     /// ```
+    #[inline]
     pub fn from_range(range: std::ops::Range<usize>) -> Span {
         Span {
             start: range.start.min(range.end),
@@ -122,26 +125,31 @@ impl Span {
     }
 
     /// First byte of the span.
+    #[inline]
     pub fn start(&self) -> usize {
         self.start
     }
 
     /// One past the last byte of the span.
+    #[inline]
     pub fn end(&self) -> usize {
         self.end
     }
 
     /// Length in bytes.
+    #[inline]
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
     /// Whether the span covers no bytes.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
     /// The span as a `Range`.
+    #[inline]
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
@@ -154,6 +162,7 @@ impl Span {
     /// assert_eq!(span.slice("abcdef"), "abc");
     /// assert_eq!(span.slice("ab"), "");
     /// ```
+    #[inline]
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
     }
@@ -166,6 +175,7 @@ impl Span {
     /// assert!(outer.contains(Span::new(2, 10).unwrap()));
     /// assert!(!outer.contains(Span::new(2, 11).unwrap()));
     /// ```
+    #[inline]
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
@@ -178,6 +188,7 @@ impl Span {
     /// assert!(a.overlaps(Span::new(4, 8).unwrap()));
     /// assert!(!a.overlaps(Span::new(5, 8).unwrap()));
     /// ```
+    #[inline]
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -189,6 +200,7 @@ impl Span {
     /// let a = Span::new(0, 2).unwrap().cover(Span::new(5, 8).unwrap());
     /// assert_eq!((a.start(), a.end()), (0, 8));
     /// ```
+    #[inline]
     pub fn cover(&self, other: Span) -> Span {
         Span {
             start: self.start.min(other.start),
@@ -204,6 +216,7 @@ impl Span {
     /// let s = Span::new(1, 3).unwrap().shift(10);
     /// assert_eq!((s.start(), s.end()), (11, 13));
     /// ```
+    #[inline]
     pub fn shift(&self, delta: usize) -> Span {
         Span {
             start: self.start + delta,
