@@ -217,10 +217,12 @@ fn word(
     while j < end {
         // Hot loop: a run of ASCII letters, then ASCII digits.
         if bytes[j].is_ascii_alphabetic() {
-            j += 1;
-            while j < end && bytes[j].is_ascii_alphabetic() {
-                j += 1;
-            }
+            // The rest of the run in one slice pass (one bounds check).
+            let rest = bytes.get(j + 1..end).unwrap_or(&[]);
+            j += 1 + rest
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(rest.len());
             prev = LETTER;
             continue;
         }
