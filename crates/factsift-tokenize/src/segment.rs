@@ -230,7 +230,11 @@ fn word(
         if b.is_ascii_digit() {
             has_digit = true;
             prev = DIGIT;
-            j += 1;
+            let rest = bytes.get(j + 1..end).unwrap_or(&[]);
+            j += 1 + rest
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .unwrap_or(rest.len());
             continue;
         }
         let (kj, _, len) = class_at(text, j);
