@@ -979,14 +979,13 @@ impl Doc<'_> {
         // "Its Global Investors wing", "its Acme Direct mail order
         // division": a named division of the company "its" stands for (the
         // sentence's first company, else the topic) is its own subject.
-        let division_at = |k: usize| {
+        let cue_at = |k: usize, cat: Cat| {
             self.tokens.get(k).is_some_and(|t| {
-                matches!(
-                    t.span.slice(self.text),
-                    "division" | "unit" | "arm" | "wing" | "subsidiary"
-                )
+                cues.iter()
+                    .any(|c| c.cat == cat && c.start == t.span.start() && c.end == t.span.end())
             })
         };
+        let division_at = |k: usize| cue_at(k, Cat::Division);
         // A place ("its UK retail division") names no division.
         let word = |k: usize, upper: bool| {
             self.tokens.get(k).is_some_and(|t| {
@@ -1061,7 +1060,7 @@ impl Doc<'_> {
                         && self.token_text(i - 2).eq_ignore_ascii_case("shares"))
                     // "sales of Mini models": a brand's own sales.
                     || (self.token_text(i - 1) == "of"
-                        && matches!(self.token_text(j), "models" | "cars" | "vehicles")))
+                        && cue_at(j, Cat::BrandGoods)))
                 && self
                     .tokens
                     .get(i - 2)

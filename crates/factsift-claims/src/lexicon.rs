@@ -74,6 +74,8 @@ pub(crate) enum Cat {
     ComparePre,
     Reset,
     CommonCap,
+    Division,
+    BrandGoods,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -109,6 +111,8 @@ impl Cat {
             "compare_pre" => Cat::ComparePre,
             "reset" => Cat::Reset,
             "common_cap" => Cat::CommonCap,
+            "division" => Cat::Division,
+            "brand_goods" => Cat::BrandGoods,
             _ => return None,
         })
     }
