@@ -12,6 +12,11 @@ mod runner;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// The binary's allocator (libraries stay allocator-neutral); why in Cargo.toml.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Turn raw scraped news pages into canonical, deduplicated, source-linked facts.
 #[derive(Debug, Parser)]
 #[command(name = "factsift", version, about, long_about = None)]
