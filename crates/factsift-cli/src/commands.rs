@@ -3,10 +3,12 @@
 use crate::output::Output;
 use crate::runner::{self, DocumentRun, InputArgs, finish};
 use anyhow::{Context, Result};
+use factsift_claims::ClaimExtractor;
 use factsift_core::{Document, Span, TokenKind};
 use factsift_dedup::{DedupIndex, Deduper, MergedFact, Merger};
 use factsift_pipeline::Pipeline;
-use factsift_strip::{Template, TemplateLearner};
+use factsift_strip::{Stripper, Template, TemplateLearner};
+use factsift_tag::Tagger;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -136,24 +138,34 @@ fn learn_templates(args: &StripArgs) -> Result<Template> {
 }
 
 /// The pipeline and the inputs' template. Building the pipeline (loading
-/// its data, compiling its automata) is serial, so it runs beside the
-/// template pass rather than before it.
+/// its data, compiling its automata) is serial work, so it runs beside the
+/// template pass rather than before it, and in two halves: the claim
+/// extractor's lexicon automaton takes as long as the other stages
+/// together, which matters most to a `--single-pass` run that waits for it.
 fn prepare(args: &StripArgs) -> Result<(Pipeline, Template)> {
     std::thread::scope(|scope| {
-        let pipeline = scope.spawn(build_pipeline);
+        let claims = scope.spawn(|| ClaimExtractor::builder().build());
+        let stages = scope.spawn(|| {
+            Ok::<_, anyhow::Error>((Stripper::builder().build()?, Tagger::builder().build()?))
+        });
         let template = learn_templates(args);
-        let pipeline = match pipeline.join() {
-            Ok(built) => built?,
-            Err(panic) => std::panic::resume_unwind(panic),
-        };
+        let (stripper, tagger) = joined(stages).context("cannot load the pipeline's data")?;
+        let claims = joined(claims).context("cannot load the claim extractor's data")?;
+        let pipeline = Pipeline::builder()
+            .stripper(stripper)
+            .tagger(tagger)
+            .claims(claims)
+            .build()
+            .context("cannot load the pipeline's data")?;
         Ok((pipeline, template?))
     })
 }
 
-fn build_pipeline() -> Result<Pipeline> {
-    Pipeline::builder()
-        .build()
-        .context("cannot load the pipeline's data")
+/// A scoped thread's result, its panic passed on to the caller.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// `factsift strip`: the article text and the dropped boilerplate.
