@@ -788,15 +788,14 @@ impl Doc<'_> {
 
     /// The cues of one sentence, with phrases inside a longer phrase dropped.
     fn cues(&self, hits: &[Hit], s0: usize, s1: usize) -> Vec<Cue> {
+        // The sentence's hits, read in place: they are sorted by start, and
+        // one that runs past the sentence's end is skipped where it is met.
         let first = hits.partition_point(|h| h.start < s0);
-        let in_sentence: Vec<Hit> = hits[first..]
-            .iter()
-            .take_while(|h| h.start < s1)
-            .filter(|h| h.end <= s1)
-            .copied()
-            .collect();
-        let mut cues = Vec::new();
-        for (i, h) in in_sentence.iter().enumerate() {
+        let window = &hits[first..];
+        let window = &window[..window.partition_point(|h| h.start < s1)];
+        let in_sentence = |o: &Hit| o.end <= s1;
+        let mut cues = Vec::with_capacity(window.len());
+        for (i, h) in window.iter().enumerate().filter(|(_, h)| in_sentence(h)) {
             let meanings = self
                 .lex
                 .meanings
@@ -805,14 +804,16 @@ impl Doc<'_> {
                 .unwrap_or(&[]);
             // Hits are ordered by start: a containing hit starts at most
             // `max_phrase` bytes before this one, or at the same byte.
-            let lo = in_sentence[..i].partition_point(|o| o.start + self.lex.max_phrase < h.start);
-            let hi = i + in_sentence[i..].partition_point(|o| o.start <= h.start);
-            let longer: Vec<&Hit> = in_sentence[lo..hi]
-                .iter()
-                .filter(|o| {
-                    o.start <= h.start && h.end <= o.end && (o.end - o.start) > (h.end - h.start)
+            let lo = window[..i].partition_point(|o| o.start + self.lex.max_phrase < h.start);
+            let hi = i + window[i..].partition_point(|o| o.start <= h.start);
+            let longer = || {
+                window[lo..hi].iter().filter(|o| {
+                    in_sentence(o)
+                        && o.start <= h.start
+                        && h.end <= o.end
+                        && (o.end - o.start) > (h.end - h.start)
                 })
-                .collect();
+            };
             for m in meanings {
                 // A phrase inside a longer one of the same category yields to it
                 // ("operating loss" over "loss"); cues that mislead inside any
@@ -830,7 +831,7 @@ impl Doc<'_> {
                         | Cat::ObjectPre
                         | Cat::ComparePre
                 );
-                let shadowed = longer.iter().any(|o| {
+                let shadowed = longer().any(|o| {
                     misleading
                         || self
                             .lex
