@@ -27,6 +27,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod chars;
 mod date;
 mod document;
 mod fact;

@@ -3,6 +3,7 @@
 
 use crate::BuildError;
 use crate::hash::{FNV_OFFSET, FieldHasher, fnv_byte, mix64};
+use factsift_core::chars::is_alphanumeric;
 use serde::{Deserialize, Serialize};
 
 /// Default shingle size in words (see the crate docs for the measurement).
@@ -330,7 +331,7 @@ impl Deduper {
                     break;
                 };
                 i += c.len_utf8();
-                if c.is_alphanumeric() {
+                if is_alphanumeric(c) {
                     for l in c.to_lowercase() {
                         let mut buf = [0u8; 4];
                         for &b in l.encode_utf8(&mut buf).as_bytes() {

@@ -5,6 +5,8 @@
 //! that `$10.3bn`, `5.2litre` or `Q2` split the same way whatever the
 //! tokenizer decided; it uses the tokenizer's sentences as regions.
 
+use factsift_core::chars::is_alphabetic;
+
 /// What a lexed piece is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Lx {
@@ -80,7 +82,7 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 fn alpha_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         Some(&b) if CLASS[b as usize] & HIGH == 0 => CLASS[b as usize] & (UPPER | LOWER) != 0,
-        Some(_) => char_at(s, i).is_some_and(|(c, _)| c.is_alphabetic()),
+        Some(_) => char_at(s, i).is_some_and(|(c, _)| is_alphabetic(c)),
         None => false,
     }
 }
@@ -121,7 +123,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let (cap, alpha) = if class & HIGH == 0 {
             (class & UPPER != 0, class & (UPPER | LOWER) != 0)
         } else {
-            (c.is_uppercase(), c.is_alphabetic())
+            (c.is_uppercase(), is_alphabetic(c))
         };
         if class & DIGIT != 0
             || (c == '.'
@@ -154,7 +156,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     let Some((ch, dl)) = char_at(region, e) else {
                         break;
                     };
-                    if ch.is_alphabetic() || (is_apos(ch) && alpha_at(region, e + dl)) {
+                    if is_alphabetic(ch) || (is_apos(ch) && alpha_at(region, e + dl)) {
                         e += dl;
                     } else {
                         break;
