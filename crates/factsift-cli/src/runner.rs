@@ -9,9 +9,11 @@ use factsift_core::Document;
 use factsift_ingest::{Item, Items, Pending, Reader, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Instant;
 
 /// Set by SIGINT/SIGTERM; the loop stops at the next batch.
@@ -19,6 +21,10 @@ pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Documents processed together; bounds memory whatever the input size.
 const BATCH_PER_THREAD: usize = 64;
+
+/// Batches on the pool while this thread reads the next one: one being
+/// worked on and one queued behind it.
+const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Options shared by every subcommand that reads documents.
 #[derive(Debug, Clone, clap::Args)]
@@ -170,11 +176,15 @@ struct ReadState {
     batch_end: bool,
 }
 
-/// The loop under every pass: reads a bounded batch of documents on this
-/// thread (reading is sequential, decoding is not), then decodes them and
-/// runs `process` over them on `pool`, and hands each item, with its result
-/// when it is a document, to `take` in input order. Items are counted in
-/// the summary of `items`. Returns false when SIGINT/SIGTERM stopped it.
+/// The loop under every pass: reads bounded batches of documents on this
+/// thread (reading is sequential, decoding is not), decodes them and runs
+/// `process` over them on `pool`, and hands each item, with its result when
+/// it is a document, to `take` in input order. Items are counted in the
+/// summary of `items`. Returns false when SIGINT/SIGTERM stopped it.
+///
+/// Batches overlap: while the pool works on one, the next is already queued
+/// and this thread reads and hands on others, so no worker waits at the end
+/// of a batch for the slowest document, nor for the reading and writing.
 fn in_batches<T, P, F>(
     items: &mut Items<'_>,
     pool: &rayon::ThreadPool,
@@ -187,42 +197,57 @@ where
     F: FnMut(Item, Option<T>, ReadState) -> Result<()>,
 {
     let batch_size = BATCH_PER_THREAD * pool.current_num_threads();
-    let mut batch: Vec<Pending> = Vec::with_capacity(batch_size);
-    loop {
-        if INTERRUPTED.load(Ordering::Relaxed) {
-            return Ok(false);
-        }
-        let next = items.next_pending();
-        let done = next.is_none();
-        batch.extend(next);
-        if batch.len() >= batch_size || (done && !batch.is_empty()) {
-            let decoded: Vec<(Item, Option<T>)> = pool.install(|| {
-                batch
-                    .par_drain(..)
-                    .map(|pending| {
-                        let item = pending.decode();
-                        let out = match &item {
-                            Item::Document { doc, .. } => Some(process(doc)),
-                            Item::Skipped(_) => None,
-                        };
-                        (item, out)
-                    })
-                    .collect()
-            });
-            let last = decoded.len().saturating_sub(1);
-            for (i, (item, out)) in decoded.into_iter().enumerate() {
-                items.account(&item);
-                let read = ReadState {
-                    bytes: items.summary().bytes,
-                    batch_end: i == last,
+    pool.in_place_scope(|scope| {
+        // One receiver per batch on the pool, oldest first. A batch whose
+        // job panicked drops its sender unsent; the scope then re-raises.
+        let mut in_flight: VecDeque<mpsc::Receiver<Vec<(Item, Option<T>)>>> = VecDeque::new();
+        loop {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                return Ok(false);
+            }
+            let batch: Vec<Pending> = std::iter::from_fn(|| items.next_pending())
+                .take(batch_size)
+                .collect();
+            let done = batch.len() < batch_size;
+            if !batch.is_empty() {
+                let (sender, receiver) = mpsc::channel();
+                scope.spawn(move |_| {
+                    let decoded = batch
+                        .into_par_iter()
+                        .map(|pending| {
+                            let item = pending.decode();
+                            let out = match &item {
+                                Item::Document { doc, .. } => Some(process(doc)),
+                                Item::Skipped(_) => None,
+                            };
+                            (item, out)
+                        })
+                        .collect();
+                    // The receiver is gone only when the run stopped early.
+                    let _ = sender.send(decoded);
+                });
+                in_flight.push_back(receiver);
+            }
+            let keep = if done { 0 } else { BATCHES_IN_FLIGHT };
+            while in_flight.len() > keep {
+                let Some(Ok(decoded)) = in_flight.pop_front().map(|r| r.recv()) else {
+                    return Ok(true);
                 };
-                take(item, out, read)?;
+                let last = decoded.len().saturating_sub(1);
+                for (i, (item, out)) in decoded.into_iter().enumerate() {
+                    items.account(&item);
+                    let read = ReadState {
+                        bytes: items.summary().bytes,
+                        batch_end: i == last,
+                    };
+                    take(item, out, read)?;
+                }
+            }
+            if done {
+                return Ok(true);
             }
         }
-        if done {
-            return Ok(true);
-        }
-    }
+    })
 }
 
 /// Ends a run: finishes the output, prints the summary, writes `--stats`,
