@@ -186,12 +186,21 @@ pub(crate) fn span_before(prefix: &str) -> Option<u8> {
 /// Whether a capitalised word is a month or weekday name ("December",
 /// "Monday"), which names no company.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    MONTHS.contains(&lower.as_str())
-        || matches!(
-            lower.as_str(),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    // Asked of every capitalised word of a sentence with a number: compared
+    // in place rather than through a lowercased copy.
+    MONTHS
+        .iter()
+        .chain(&WEEKDAYS)
+        .any(|name| name.eq_ignore_ascii_case(word))
 }
 
 /// Resolves a time expression that names a quarter, half or month without
