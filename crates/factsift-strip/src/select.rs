@@ -630,7 +630,14 @@ const REPEATED_MIN: usize = 8;
 /// before it: a second copy of the article (a metadata dump of its body, a
 /// print version) that the page renders after it.
 fn drop_repeated_text(lines: &[Line], text: &str, keep: &mut [bool]) {
-    let mut seen = HashSet64::default();
+    // Sized once: a line has at most as many 4-grams as words.
+    let kept_words = lines
+        .iter()
+        .zip(keep.iter())
+        .filter(|(_, k)| **k)
+        .map(|(l, _)| l.words as usize)
+        .sum();
+    let mut seen = HashSet64::with_capacity_and_hasher(kept_words, Default::default());
     let mut grams: Vec<u64> = Vec::new();
     for (l, k) in lines.iter().zip(keep.iter_mut()) {
         if !*k || l.words < REPEATED_MIN as u32 + 3 {
