@@ -176,6 +176,9 @@ struct ReadState {
     batch_end: bool,
 }
 
+/// A decoded batch: each item with its result when it is a document.
+type Decoded<T> = Vec<(Item, Option<T>)>;
+
 /// The loop under every pass: reads bounded batches of documents on this
 /// thread (reading is sequential, decoding is not), decodes them and runs
 /// `process` over them on `pool`, and hands each item, with its result when
@@ -200,7 +203,7 @@ where
     pool.in_place_scope(|scope| {
         // One receiver per batch on the pool, oldest first. A batch whose
         // job panicked drops its sender unsent; the scope then re-raises.
-        let mut in_flight: VecDeque<mpsc::Receiver<Vec<(Item, Option<T>)>>> = VecDeque::new();
+        let mut in_flight: VecDeque<mpsc::Receiver<Decoded<T>>> = VecDeque::new();
         loop {
             if INTERRUPTED.load(Ordering::Relaxed) {
                 return Ok(false);
