@@ -1,11 +1,12 @@
 //! Character classes that the stages test on every byte of a page.
 
 /// Whether `c` is alphabetic, as [`char::is_alphabetic`] says, answered
-/// from ranges for the scripts news dumps carry most besides ASCII (Latin
-/// letters with accents, Cyrillic) and for general punctuation (curly
-/// quotes, dashes). Elsewhere it asks `char::is_alphabetic`, whose Unicode
-/// table search costs about 300 instructions a character: on a dump with
-/// Russian pages that was 1.5% of a whole run.
+/// from ranges for the scripts news pages carry most besides ASCII (Latin
+/// letters with accents, Cyrillic) and for the symbols they are set with
+/// (dashes, curly quotes, currency signs, arrows, CJK punctuation).
+/// Elsewhere it asks `char::is_alphabetic`, whose Unicode table search costs
+/// about 300 instructions a character: on a dump with Russian pages that
+/// was 1.5% of a whole run.
 ///
 /// ```
 /// use factsift_core::chars::is_alphabetic;
@@ -14,17 +15,15 @@
 /// ```
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' => true,
-        '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '\u{d7}' | '\u{f7}' => false,
-        '\u{c0}'..='\u{24f}' | '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}' => true,
-        _ => c.is_alphabetic(),
+    match fast_class(c) {
+        Some(Class::Letter) => true,
+        Some(Class::Digit | Class::Other) => false,
+        None => c.is_alphabetic(),
     }
 }
 
 /// Whether `c` is alphanumeric, as [`char::is_alphanumeric`] says, with the
-/// fast ranges of [`is_alphabetic`] (none of which holds a numeric
-/// character) and ASCII digits.
+/// fast ranges of [`is_alphabetic`].
 ///
 /// ```
 /// use factsift_core::chars::is_alphanumeric;
@@ -33,15 +32,37 @@ pub fn is_alphabetic(c: char) -> bool {
 /// ```
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    match c {
-        '0'..='9' => true,
-        '\0'..='\u{7f}'
-        | '\u{2000}'..='\u{206f}'
-        | '\u{c0}'..='\u{24f}'
-        | '\u{400}'..='\u{481}'
-        | '\u{48a}'..='\u{52f}' => is_alphabetic(c),
-        _ => c.is_alphanumeric(),
+    match fast_class(c) {
+        Some(Class::Letter | Class::Digit) => true,
+        Some(Class::Other) => false,
+        None => c.is_alphanumeric(),
     }
+}
+
+enum Class {
+    Letter,
+    Digit,
+    Other,
+}
+
+/// The class of `c` where a range tells it without Unicode tables.
+#[inline]
+fn fast_class(c: char) -> Option<Class> {
+    Some(match c as u32 {
+        0x61..=0x7a | 0x41..=0x5a => Class::Letter,
+        0x30..=0x39 => Class::Digit,
+        0..=0x7f => Class::Other,
+        // Latin-1 letters, Latin Extended-A/B and IPA (less × and ÷).
+        0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x2af => Class::Letter,
+        // Cyrillic letters (less the thousands sign and combining marks).
+        0x400..=0x481 | 0x48a..=0x52f => Class::Letter,
+        // General punctuation (dashes, curly quotes, spaces), currency
+        // signs, arrows and math operators, CJK and fullwidth punctuation.
+        0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x3000..=0x3004 | 0xff01..=0xff0f => {
+            Class::Other
+        }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

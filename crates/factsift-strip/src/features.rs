@@ -2,6 +2,7 @@
 
 use crate::DropReason;
 use crate::lexicon::Lexicon;
+use factsift_core::chars::is_alphanumeric;
 use factsift_core::{Document, Span};
 
 /// What a line looks like, before any page-level decision.
@@ -85,25 +86,6 @@ impl Line {
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
-}
-
-/// `char::is_alphanumeric` with fast paths for the scripts of most pages
-/// (the Unicode table lookup is the slow part of the per-line scan).
-#[inline]
-pub(crate) fn is_alnum(c: char) -> bool {
-    match c as u32 {
-        0..=0x7f => c.is_ascii_alphanumeric(),
-        // Latin-1 letters, Latin Extended-A/B and IPA (less × and ÷).
-        0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x2af => true,
-        // Cyrillic letters (less the thousands sign and combining marks).
-        0x400..=0x481 | 0x48a..=0x52f => true,
-        // General punctuation (dashes, curly quotes, spaces), currency
-        // signs, arrows and math operators, CJK and fullwidth punctuation.
-        0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x3000..=0x3004 | 0xff01..=0xff0f => {
-            false
-        }
-        _ => c.is_alphanumeric(),
-    }
 }
 
 fn is_sentence_mark(c: char) -> bool {
@@ -264,7 +246,7 @@ pub(crate) fn line(lex: &Lexicon, text: &str, span: Span, buf: &mut String) -> L
             cjk += 1;
             false
         } else {
-            is_alnum(c)
+            is_alphanumeric(c)
         };
         if wc {
             if !in_word {
@@ -494,13 +476,6 @@ mod tests {
         ) {
             let stripper = crate::Stripper::builder().build().expect("default data builds");
             prop_assert_eq!(counts(&stripper.lexicon, &s), reference(&stripper.lexicon, &s));
-        }
-    }
-
-    #[test]
-    fn is_alnum_agrees_with_std_everywhere() {
-        for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
         }
     }
 }

@@ -26,7 +26,7 @@ fn line_opening(l: &Line, text: &str) -> Option<u64> {
     let mut in_word = false;
     let mut prev_digit = false;
     for c in l.span.slice(text).chars() {
-        if crate::features::is_alnum(c) {
+        if factsift_core::chars::is_alphanumeric(c) {
             in_word = true;
             // A run of digits is one `0`.
             let digit = c.is_ascii_digit();
@@ -200,7 +200,7 @@ fn each_content_word(lex: &Lexicon, s: &str, buf: &mut String, mut emit: impl Fn
             }
         }
     } else {
-        for w in s.split(|c: char| !crate::features::is_alnum(c)) {
+        for w in s.split(|c: char| !factsift_core::chars::is_alphanumeric(c)) {
             if !w.is_empty() {
                 word(w, w.is_ascii());
             }
@@ -375,7 +375,10 @@ fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
                 }
             }
         } else {
-            for c in s.chars().filter(|&c| crate::features::is_alnum(c)) {
+            for c in s
+                .chars()
+                .filter(|&c| factsift_core::chars::is_alphanumeric(c))
+            {
                 h.char(c);
             }
         }

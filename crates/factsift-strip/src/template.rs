@@ -77,7 +77,7 @@ pub(crate) fn line_hash(line: &str) -> u64 {
             // A character's first byte (its other bytes, 0x80..0xc0, are
             // skipped): hash all its bytes if it is alphanumeric.
             if let Some(c) = line.get(i..).and_then(|r| r.chars().next())
-                && crate::features::is_alnum(c)
+                && factsift_core::chars::is_alphanumeric(c)
             {
                 for &y in &b[i..i + c.len_utf8()] {
                     h = fnv_step(h, y);
