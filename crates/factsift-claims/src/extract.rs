@@ -794,7 +794,8 @@ impl Doc<'_> {
         let window = &hits[first..];
         let window = &window[..window.partition_point(|h| h.start < s1)];
         let in_sentence = |o: &Hit| o.end <= s1;
-        let mut cues = Vec::with_capacity(window.len());
+        // Most phrases have one or two meanings.
+        let mut cues = Vec::with_capacity(2 * window.len());
         for (i, h) in window.iter().enumerate().filter(|(_, h)| in_sentence(h)) {
             let meanings = self
                 .lex
