@@ -299,6 +299,12 @@ impl Tokenizer {
     pub fn tokenize_spans(&self, text: &str, spans: &[Span]) -> Tokenized {
         let mut out = Tokenized::default();
         let mut scratch = Scratch::default();
+        // Sized once for all spans (a page's kept text comes in many),
+        // rather than regrown span after span.
+        let bytes: usize = spans.iter().map(|s| s.end() - s.start()).sum();
+        out.tokens.reserve(bytes / 5);
+        scratch.flags.reserve(bytes / 5);
+        out.sentences.reserve(bytes / 100);
         let mut done = 0;
         for span in spans {
             let start = ceil_boundary(text, span.start().max(done));
