@@ -10,6 +10,7 @@ use factsift_core::{
     Bound, Document, Entity, EntityKind, Fact, Period, Quantity, QuantityKind, Source, Tags,
     TimeMention, Token, TokenKind, Tokenized,
 };
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A cue found in a sentence: where, and what it means.
@@ -170,7 +171,7 @@ struct Doc<'a> {
     /// Spans of capitalised descriptors that name no company.
     descriptors: Vec<(usize, usize)>,
     pos: Positions,
-    tokens: Vec<Token>,
+    tokens: Cow<'a, [Token]>,
     homes: HashMap<String, String>,
     doc_year: Option<i32>,
     published: Option<factsift_core::Date>,
@@ -193,8 +194,15 @@ pub(crate) fn extract(
     let text = doc.text.as_str();
     let lower = text.to_ascii_lowercase();
     let hits = lex.scan(&lower, &sentence_ranges(tokenized));
-    let mut tokens = tokenized.tokens.clone();
-    tokens.sort_by_key(|t| t.span.start());
+    // The tokenizer gives tokens in text order; only a caller's own
+    // `Tokenized` may need a sorted copy.
+    let tokens: Cow<[Token]> = if tokenized.tokens.is_sorted_by_key(|t| t.span.start()) {
+        Cow::Borrowed(&tokenized.tokens)
+    } else {
+        let mut tokens = tokenized.tokens.clone();
+        tokens.sort_by_key(|t| t.span.start());
+        Cow::Owned(tokens)
+    };
     let pos = Positions::new(&tokens);
 
     let mut entities: Vec<&Entity> = tags
