@@ -966,7 +966,7 @@ impl Doc<'_> {
             cues.iter()
                 .any(|c| c.cat == Cat::Metric && c.start <= a && c.end >= b)
         };
-        let free = |i: usize| {
+        let is_free = |i: usize| {
             self.tokens.get(i).is_some_and(|t| {
                 let (a, b) = (t.span.start(), t.span.end());
                 let w = t.span.slice(self.text);
@@ -986,6 +986,9 @@ impl Doc<'_> {
                         .any(|&(d0, d1)| overlaps(a, b, d0, d1))
             })
         };
+        // Asked of each token once, not again as the word after a name.
+        let free_at: Vec<bool> = (first..last).map(is_free).collect();
+        let free = |i: usize| i.checked_sub(first).and_then(|k| free_at.get(k)) == Some(&true);
         // "Its Global Investors wing", "its Acme Direct mail order
         // division": a named division of the company "its" stands for (the
         // sentence's first company, else the topic) is its own subject.
