@@ -8,7 +8,8 @@
 #
 # The Python stack is slow (~30 KB/s), so it runs over PY_DOCS documents
 # (default 60) taken at evenly spaced size quantiles of the sample, factsift over the whole sample
-# (FS_DOCS caps it, default all); figures are normalised per document and MB.
+# (FS_DOCS caps it, default all; FS_RUNS runs of each factsift thread count,
+# the median reported); figures are normalised per document and MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=scripts/.venv-pystack
@@ -24,4 +25,4 @@ if [ ${#inputs[@]} -eq 0 ]; then
   inputs=(../shared/bench/bbc_business ../shared/bench/aeb/html)
 fi
 exec "$VENV/bin/python" scripts/python_stack_bench.py --factsift "${CARGO_TARGET_DIR:-target}/release/factsift" \
-  --py-docs "${PY_DOCS:-60}" --fs-docs "${FS_DOCS:-0}" --threads "${THREADS:-$(nproc)}" "${inputs[@]}"
+  --py-docs "${PY_DOCS:-60}" --fs-docs "${FS_DOCS:-0}" --fs-runs "${FS_RUNS:-1}" --threads "${THREADS:-$(nproc)}" "${inputs[@]}"
