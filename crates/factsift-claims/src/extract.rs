@@ -1971,6 +1971,21 @@ impl Doc<'_> {
                 return true;
             }
         }
+        // "profits 15% lower than analysts had expected", "£5m lower than
+        // previously forecast": a gap to expectations, no figure. One word
+        // (the comparative) and "than" right after the number, then an
+        // expectation word within three more.
+        let mut after = self.text.get(q1..).unwrap_or("").split_whitespace();
+        if after
+            .next()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+            && after.next().is_some_and(|w| w.eq_ignore_ascii_case("than"))
+            && cues.iter().any(|c| {
+                c.cat == Cat::Expectation && c.start >= q1 && self.pos.between(q1, c.start) <= 5
+            })
+        {
+            return true;
+        }
         // Ages.
         if cues.iter().any(|c| {
             c.cat == Cat::Age

@@ -76,6 +76,7 @@ pub(crate) enum Cat {
     CommonCap,
     Division,
     BrandGoods,
+    Expectation,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -113,6 +114,7 @@ impl Cat {
             "common_cap" => Cat::CommonCap,
             "division" => Cat::Division,
             "brand_goods" => Cat::BrandGoods,
+            "expectation" => Cat::Expectation,
             _ => return None,
         })
     }
