@@ -1233,6 +1233,24 @@ impl Doc<'_> {
             cues.iter()
                 .any(|c| c.cat == cat && c.start >= at && self.pos.between(at, c.start) <= max)
         };
+        // "A combination of Acme and Globex would have sales of ...", "a
+        // tie-up between Acme and US-based Globex would create ...": the
+        // figures of a pair named after a joint cue are told of the first
+        // name; the second (after "and" and at most three words) is no
+        // subject of its own.
+        let joined_second = |at: usize| {
+            entities.iter().any(|p| {
+                p.kind == EntityKind::Org
+                    && p.span.end() < at
+                    && near_before(Cat::JointPre, p.span.start(), 1)
+                    && self.text.get(p.span.end()..at).is_some_and(|gap| {
+                        let mut words = gap.split_whitespace();
+                        words.next().is_some_and(|w| w.eq_ignore_ascii_case("and"))
+                            && words.clone().count() <= 3
+                            && words.all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                    })
+            })
+        };
         for e in entities {
             let product = e.kind == EntityKind::Product;
             if !(e.kind == EntityKind::Org || product) || e.name.is_empty() {
@@ -1262,7 +1280,8 @@ impl Doc<'_> {
                         })),
                 object: near_before(Cat::ObjectPre, a, 1)
                     || described_after(Cat::ObjectPre, a)
-                    || self.counted_maker(a),
+                    || self.counted_maker(a)
+                    || joined_second(a),
                 agent: near_before(Cat::AgentPre, a, 2),
             });
         }

@@ -77,6 +77,7 @@ pub(crate) enum Cat {
     Division,
     BrandGoods,
     Expectation,
+    JointPre,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -115,6 +116,7 @@ impl Cat {
             "division" => Cat::Division,
             "brand_goods" => Cat::BrandGoods,
             "expectation" => Cat::Expectation,
+            "joint_pre" => Cat::JointPre,
             _ => return None,
         })
     }
