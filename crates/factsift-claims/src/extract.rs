@@ -269,6 +269,7 @@ pub(crate) fn extract(
     sentences.sort_by_key(|s| s.span.start());
 
     let mut facts = Vec::new();
+    let mut industry_facts: Vec<usize> = Vec::new();
     let mut topic: Option<String> = main.clone();
     let mut ctx = Context::default();
     let mut prev_end = 0usize;
@@ -365,6 +366,17 @@ pub(crate) fn extract(
                 ));
             }
             last = Some((q.span.end(), fact.clone()));
+            // "Sales across the industry fell to 1.25 million vehicles": a
+            // whole industry's figure, in a sentence naming no company, tells
+            // what the article counts (the passes below read it) but is no
+            // company's fact.
+            let industry = cues
+                .iter()
+                .any(|c| c.cat == Cat::Industry && c.end <= q.span.start())
+                && !sent_entities.iter().any(|e| e.kind == EntityKind::Org);
+            if industry {
+                industry_facts.push(facts.len());
+            }
             facts.push(fact);
         }
         // The paragraph's period: the last period this sentence states, or
@@ -401,6 +413,13 @@ pub(crate) fn extract(
     d.by_volume(&mut facts, &hits);
     d.carry_pretax(&mut facts, &hits, &spans, &entities);
     lead_scope(text, lex, &hits, &mut facts);
+    if !industry_facts.is_empty() {
+        let mut i = 0;
+        facts.retain(|_| {
+            i += 1;
+            !industry_facts.contains(&(i - 1))
+        });
+    }
     facts
 }
 

@@ -78,6 +78,7 @@ pub(crate) enum Cat {
     BrandGoods,
     Expectation,
     JointPre,
+    Industry,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -117,6 +118,7 @@ impl Cat {
             "brand_goods" => Cat::BrandGoods,
             "expectation" => Cat::Expectation,
             "joint_pre" => Cat::JointPre,
+            "industry" => Cat::Industry,
             _ => return None,
         })
     }
