@@ -33,7 +33,9 @@ struct Mention {
     product: bool,
     reporter: bool,
     object: bool,
-    agent: bool,
+    /// Words after the number within which an agent cue before the name
+    /// ("by X", "lost at X") makes it the subject; 0 when none.
+    agent: usize,
 }
 
 impl Mention {
@@ -47,7 +49,7 @@ impl Mention {
             product: false,
             reporter: false,
             object: false,
-            agent: false,
+            agent: 0,
         }
     }
 }
@@ -1248,6 +1250,26 @@ impl Doc<'_> {
                     })
             })
         };
+        // "bought by X" reaches a number up to 4 words before it, "300 jobs
+        // will be lost at X" up to 6 (the cue's value; 4 when none).
+        let agent_reach = |at: usize, max: usize| {
+            cues.iter()
+                .filter(|c| {
+                    c.cat == Cat::AgentPre
+                        && c.end <= at
+                        && self.pos.between(c.end, at) <= max
+                        && (max > 1 || {
+                            let gap = self.text.get(c.end..at).unwrap_or("").trim();
+                            gap.is_empty()
+                                || gap.eq_ignore_ascii_case("the")
+                                || gap.eq_ignore_ascii_case("a")
+                                || gap.eq_ignore_ascii_case("an")
+                        })
+                })
+                .map(|c| self.value(c).parse::<usize>().unwrap_or(4))
+                .max()
+                .unwrap_or(0)
+        };
         let near_after = |cat: Cat, at: usize, max: usize| {
             cues.iter()
                 .any(|c| c.cat == cat && c.start >= at && self.pos.between(at, c.start) <= max)
@@ -1301,7 +1323,7 @@ impl Doc<'_> {
                     || described_after(Cat::ObjectPre, a)
                     || self.counted_maker(a)
                     || joined_second(a),
-                agent: near_before(Cat::AgentPre, a, 2),
+                agent: agent_reach(a, 2),
             });
         }
         let inside_entity = |a: usize, b: usize| {
@@ -1337,7 +1359,7 @@ impl Doc<'_> {
                         product: false,
                         reporter: false,
                         object: near_before(Cat::ObjectPre, c.start, 0),
-                        agent: near_before(Cat::AgentPre, c.start, 0),
+                        agent: agent_reach(c.start, 0),
                     });
                 }
                 Cat::AnaphorHead => {
@@ -1416,7 +1438,7 @@ impl Doc<'_> {
                         product: false,
                         reporter,
                         object: near_before(Cat::ObjectPre, start, 0),
-                        agent: near_before(Cat::AgentPre, start, 0),
+                        agent: agent_reach(start, 0),
                     });
                 }
                 _ => {}
@@ -2812,7 +2834,7 @@ impl Doc<'_> {
             } else if m.start >= q1 {
                 let d = self.pos.between(q1, m.start) as i64;
                 score = d + 8;
-                if m.agent && d <= 4 {
+                if m.agent > 0 && d <= m.agent as i64 {
                     score = d - 3;
                 } else if m.object {
                     score += 10;
