@@ -3103,7 +3103,16 @@ impl Doc<'_> {
                 && cues
                     .iter()
                     .any(|c| c.cat == Cat::Reset && c.start >= q1 && c.end <= a);
-            if descriptor || apposition || next_clause {
+            // "cut its German workforce by 1,920 while 300 jobs will go at
+            // X": a place before a contrasting clause is the earlier clause's.
+            let prev_clause = b <= q0
+                && cues.iter().any(|c| {
+                    c.cat == Cat::Reset
+                        && c.start >= b
+                        && c.end <= q0
+                        && self.value(c) == "contrast"
+                });
+            if descriptor || apposition || next_clause || prev_clause {
                 continue;
             }
             let prep = cues.iter().any(|c| {
