@@ -1588,6 +1588,13 @@ impl Doc<'_> {
             return None;
         }
 
+        // "a $1bn special dividend paid to shareholders": the vocabulary's
+        // dividend is paid per share; an amount in millions is the total
+        // payout, no figure of it.
+        if metric_name == "dividend" && q.kind == QuantityKind::Money && q.value.abs() >= 1e6 {
+            return None;
+        }
+
         // Subject.
         let (subject, named) = self.subject(q, mentions, metric_name, topic)?;
         let anaphor = !named
