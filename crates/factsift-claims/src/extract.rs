@@ -2678,6 +2678,31 @@ impl Doc<'_> {
             if blocked {
                 return None;
             }
+            // "the third large European bank to announce cutbacks": an
+            // ordinal before a noun and an infinitive counts who did
+            // something, unless a rank word ("largest") stands between.
+            let first = self.pos.at(q1);
+            for i in first..first + 5 {
+                let Some(t) = self.tokens.get(i) else { break };
+                if t.kind != TokenKind::Word {
+                    break;
+                }
+                if i > first && t.span.slice(self.text).eq_ignore_ascii_case("to") {
+                    let ranked = cues.iter().any(|c| {
+                        c.cat == Cat::Metric
+                            && c.start >= q1
+                            && c.end <= t.span.start()
+                            && lex
+                                .triggers
+                                .get(c.value)
+                                .is_some_and(|tr| tr.kinds & K_RANK != 0 && tr.prio >= 0)
+                    });
+                    if !ranked {
+                        return None;
+                    }
+                    break;
+                }
+            }
         }
         let class = if kind_bit == K_COUNT {
             self.noun_class(q, cues)
