@@ -3375,8 +3375,19 @@ impl Doc<'_> {
                 v => v,
             }
         };
+        // "X could cut up to 45,000 jobs, its chief executive has said":
+        // told by the subject's own people, a guess about its own plan is
+        // its expectation.
+        let own_speaker = || {
+            cues.iter()
+                .any(|c| c.cat == Cat::OwnSpeaker && c.start >= s0)
+                && !cues
+                    .iter()
+                    .any(|c| c.cat == Cat::ThirdParty && c.start >= s0)
+        };
         match value {
             "target" => "target",
+            "forecast" if own_speaker() => "target",
             "forecast" => "forecast",
             _ => {
                 // "According to analysts' forecasts, HSBC will report ...".

@@ -79,6 +79,7 @@ pub(crate) enum Cat {
     Expectation,
     JointPre,
     Industry,
+    OwnSpeaker,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -119,6 +120,7 @@ impl Cat {
             "expectation" => Cat::Expectation,
             "joint_pre" => Cat::JointPre,
             "industry" => Cat::Industry,
+            "own_speaker" => Cat::OwnSpeaker,
             _ => return None,
         })
     }
