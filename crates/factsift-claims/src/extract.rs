@@ -2280,7 +2280,12 @@ impl Doc<'_> {
                     .get(c.end..q0)
                     .is_some_and(|g| g.trim().is_empty())
         });
-        if !from {
+        // "losses rose to £1.2m, while sales had fallen from £138m": a
+        // contrasting clause between starts a figure of its own.
+        let new_clause = cues.iter().any(|c| {
+            c.cat == Cat::Reset && c.start >= *end && c.end <= q0 && self.value(c) == "contrast"
+        });
+        if !from || new_clause {
             return None;
         }
         let unit = match q.kind {
@@ -2778,6 +2783,18 @@ impl Doc<'_> {
             let Some((d, after)) = self.placed(q, c, t.place, reach, after_max) else {
                 continue;
             };
+            // "losses had risen from £1m to £1.2m, while sales had fallen":
+            // a trigger after a contrasting clause word is that clause's.
+            if after
+                && cues.iter().any(|r| {
+                    r.cat == Cat::Reset
+                        && r.start >= q.span.end()
+                        && r.end <= c.start
+                        && self.value(r) == "contrast"
+                })
+            {
+                continue;
+            }
             let score = d as i64 + if after { 1 } else { 0 } - i64::from(t.prio);
             if best.is_none_or(|(bs, ..)| score < bs) {
                 best = Some((score, t, c.start));
