@@ -1489,6 +1489,21 @@ impl Doc<'_> {
         }
         // A company named once, deep in a sentence, does not take over.
         let name = first.name.clone()?;
+        // "Profits at Barclaycard rose ... The bank also blamed": a unit
+        // named after the article's company (one word: Barclays ->
+        // Barclaycard, Barclays Capital) does not take over from it.
+        if let Some(main) = self.main.as_deref() {
+            let stem = main.strip_suffix('s').unwrap_or(main);
+            let unit = name != main
+                && !main.contains(' ')
+                && stem.len() >= 4
+                && name
+                    .get(..stem.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(stem));
+            if unit {
+                return None;
+            }
+        }
         let often = freq.get(&name).copied().unwrap_or(0) >= 2;
         (often || self.pos.between(s0, first.start) <= 3).then_some(name)
     }
