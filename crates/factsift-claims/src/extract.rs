@@ -751,6 +751,17 @@ impl Doc<'_> {
                 }
             }
         }
+        // "a 1% fall in profits in its UK retail division": a part's
+        // profits are not the group's pre-tax measure.
+        let part_sentences: Vec<usize> = hits
+            .iter()
+            .filter(|h| {
+                lex.meanings
+                    .get(h.phrase)
+                    .is_some_and(|m| m.iter().any(|m| m.cat == Cat::Division))
+            })
+            .filter_map(|h| sentence_of(h.start).map(|(a, _)| a))
+            .collect();
         for f in facts.iter_mut() {
             let base = f.metric.trim_end_matches("_change");
             if base != "profit" {
@@ -758,6 +769,12 @@ impl Doc<'_> {
             }
             let sub = f.subject.to_lowercase();
             if !pre.contains(&sub) || net.contains(&sub) {
+                continue;
+            }
+            if f.sources
+                .first()
+                .is_some_and(|s| part_sentences.contains(&s.start))
+            {
                 continue;
             }
             if f.sources
