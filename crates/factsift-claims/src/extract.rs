@@ -1498,9 +1498,16 @@ impl Doc<'_> {
         s0: usize,
         freq: &HashMap<String, usize>,
     ) -> Option<String> {
-        let first = mentions
-            .iter()
-            .find(|m| !m.reporter && !m.object && !m.product && m.name.is_some())?;
+        // "impressed with Lenovo's move": after a preposition a possessive
+        // name is no object (the thing it owns is); it can take over.
+        let possessive = |m: &Mention| {
+            self.text
+                .get(m.end..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+        };
+        let first = mentions.iter().find(|m| {
+            !m.reporter && (!m.object || possessive(m)) && !m.product && m.name.is_some()
+        })?;
         if first.anaphor {
             return None;
         }
