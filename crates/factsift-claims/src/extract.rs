@@ -2644,8 +2644,13 @@ impl Doc<'_> {
                     .filter(|c| c.cat == Cat::OtherMetric && !overlaps(c.start, c.end, at, at + 1))
                     .filter(|c| {
                         // a trigger phrase spanning the cue is the trigger's
+                        // (unless it names no metric: "fuel costs")
                         !cues.iter().any(|t| {
                             t.cat == Cat::Metric
+                                && lex
+                                    .triggers
+                                    .get(t.value)
+                                    .is_some_and(|x| x.metric.is_some())
                                 && t.start <= c.start
                                 && t.end >= c.end
                                 && (t.start, t.end) != (c.start, c.end)
