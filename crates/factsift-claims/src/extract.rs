@@ -1733,6 +1733,8 @@ impl Doc<'_> {
                     }
                 })
                 .map(|c| self.value(c).to_string())
+                // "an 82% jump on 2003 figures": against a year.
+                .or_else(|| self.against_year(q).map(|_| "prev_year".to_string()))
         } else {
             None
         };
@@ -3014,6 +3016,15 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "an 82% jump on 2003 figures": the same, past the change noun,
+            // for this number or another one ("made £347m, an 82% jump on
+            // 2003 figures": not the year of the £347m either).
+            if others
+                .iter()
+                .any(|&(_, o1)| self.against_year_at(o1).is_some_and(|(ta, _)| ta == a))
+            {
+                continue;
+            }
             let mut d = if b <= q0 {
                 self.pos.between(b, q0)
             } else {
@@ -3094,6 +3105,15 @@ impl Doc<'_> {
         if now || now_d.is_some() {
             return None;
         }
+        // "an 82% jump on 2003 figures" with no time of its own: the year
+        // after the one it is measured against (or the paragraph's period
+        // in that year).
+        if let Some((_, y)) = self.against_year(q) {
+            return match &ctx.period {
+                Some(p) if time::year_of(p) == Some(y + 1) => Some(p.clone()),
+                _ => Some(Period::Year(y + 1)),
+            };
+        }
         // "for the year" that the tagger left alone: the paragraph's period
         // when it is of that kind, else the publication year.
         for c in cues.iter().filter(|c| {
@@ -3134,6 +3154,50 @@ impl Doc<'_> {
             }
         }
         ctx.period.clone()
+    }
+
+    /// "an 82% jump on 2003 figures", "a 5% rise on 2003": a percent change
+    /// measured against a year named right after its change noun and "on";
+    /// the year's start byte and the year.
+    fn against_year(&self, q: &Quantity) -> Option<(usize, i32)> {
+        if q.kind != QuantityKind::Percent {
+            return None;
+        }
+        self.against_year_at(q.span.end())
+    }
+
+    /// [`Doc::against_year`] for a number ending at byte `q1`.
+    fn against_year_at(&self, q1: usize) -> Option<(usize, i32)> {
+        let rest = self.text.get(q1..)?;
+        let mut words = rest.split_whitespace();
+        let mut skipped = 0;
+        let mut w = words.next()?;
+        if !w.eq_ignore_ascii_case("on") {
+            if !w.chars().all(char::is_alphabetic) {
+                return None;
+            }
+            skipped = 1;
+            w = words.next()?;
+        }
+        if !w.eq_ignore_ascii_case("on") {
+            return None;
+        }
+        let year_word = words.next()?;
+        let digits: String = year_word.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() != 4 || year_word.len() > 5 {
+            return None;
+        }
+        let y: i32 = digits.parse().ok()?;
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        let at = q1 + rest.find(year_word)?;
+        // the gap must be exactly the words read: no punctuation between
+        let gap = self.text.get(q1..at)?;
+        if gap.split_whitespace().count() != skipped + 1 {
+            return None;
+        }
+        Some((at, y))
     }
 
     /// The geographic scope of the number.
