@@ -1860,6 +1860,35 @@ impl Doc<'_> {
             period = period.and_then(|p| time::shift_back(&p, basis));
         }
 
+        // "9.5bn kronor in the three months to 31 December against 6.3bn
+        // kronor last year": an earlier level dated by a relative year (no
+        // digits) is the same part of the year before as the figure of the
+        // sentence it is compared with.
+        if let (false, Some((_, prev))) = (choice.change, last) {
+            let from = cues
+                .iter()
+                .any(|c| c.cat == Cat::FromPre && c.end <= q0 && self.pos.between(c.end, q0) <= 1);
+            let relative_year = times.iter().any(|t| {
+                t.span.start() >= q1
+                    && self.pos.between(q1, t.span.start()) <= 2
+                    && matches!(t.period, Some(Period::Year(_)) | None)
+                    && t.span
+                        .slice(self.text)
+                        .to_ascii_lowercase()
+                        .contains("year")
+                    && !t.span.slice(self.text).bytes().any(|b| b.is_ascii_digit())
+            });
+            if from && relative_year && prev.metric == metric && prev.unit == unit {
+                if let Some(p) = prev
+                    .period
+                    .as_deref()
+                    .and_then(|p| p.parse::<Period>().ok())
+                    .filter(|p| time::granularity(p) != "year")
+                {
+                    period = time::shift_back(&p, Basis::Year);
+                }
+            }
+        }
         let per = q
             .per
             .clone()
