@@ -3054,6 +3054,28 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "slipped 11% from £3.24bn ($6.13bn) in 2003 to £2.89bn in
+            // 2004": a time right after an earlier level ("from X") is that
+            // level's own, not the time of a number after it.
+            if b <= q0
+                && others.iter().any(|&(o0, o1)| {
+                    o1 <= a
+                        && o0 < q0
+                        && cues.iter().any(|c| {
+                            c.cat == Cat::FromPre && c.end <= o0 && self.pos.between(c.end, o0) == 0
+                        })
+                        && self.text.get(o1..a).is_some_and(|g| {
+                            let g = g.trim_start();
+                            let g = match g.strip_prefix('(') {
+                                Some(r) => r.find(')').and_then(|c| r.get(c + 1..)).unwrap_or(""),
+                                None => g,
+                            };
+                            g.split_whitespace().count() <= 1 && !g.contains([',', ';', '.'])
+                        })
+                })
+            {
+                continue;
+            }
             let mut d = if b <= q0 {
                 self.pos.between(b, q0)
             } else {
