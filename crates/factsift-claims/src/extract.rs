@@ -1795,8 +1795,8 @@ impl Doc<'_> {
             period = None;
         }
         // A headcount, a stake or a count of countries is a state, not a
-        // figure of the paragraph's period.
-        if times.is_empty()
+        // figure of the paragraph's period (with no time of its own).
+        if (times.is_empty() || period == ctx.period)
             && matches!(
                 metric_name.as_str(),
                 "employee_count" | "stake" | "country_count"
@@ -3089,6 +3089,22 @@ impl Doc<'_> {
                     .map_or(0, |close| self.pos.between(q1, q1 + close + 1));
                 self.pos.between(q1, a).saturating_sub(skip)
             };
+            // "DaimlerChrysler, a 30% shareholder in Mitsubishi, decided in
+            // April 2004": a time after the comma closing an apposition the
+            // number stands in is the time of the sentence's verb.
+            if a >= q1
+                && self.text.get(q1..a).is_some_and(|g| g.contains(','))
+                && self.text.get(..q0).is_some_and(|t| {
+                    let t = t.trim_end();
+                    let t = t
+                        .strip_suffix(" a")
+                        .or_else(|| t.strip_suffix(" an"))
+                        .unwrap_or(t);
+                    t.ends_with(',')
+                })
+            {
+                continue;
+            }
             // A time well after the number belongs to a later clause, and
             // so does one after another metric ("profits drop 33% and warned
             // that earnings in 2005 may also slide").
