@@ -1932,7 +1932,7 @@ impl Doc<'_> {
         } else if let (Some(_), Some((_, prev))) = (&copy, last) {
             prev.scope.clone()
         } else {
-            self.scope(q, mentions, cues, entities, &subject)
+            self.scope(q, s0, mentions, cues, entities, &subject)
                 .or_else(|| {
                     // "BMW sold 95,000 cars in Asia last year. BMW-brand sales
                     // rose 2.3% to 80,600": the paragraph's scope carries over to
@@ -3271,12 +3271,32 @@ impl Doc<'_> {
     fn scope(
         &self,
         q: &Quantity,
+        s0: usize,
         mentions: &[Mention],
         cues: &[Cue],
         entities: &[&Entity],
         subject: &str,
     ) -> Option<String> {
         let (q0, q1) = (q.span.start(), q.span.end());
+        // "Since the 2001 attacks in the United States, BA has cut 13,000
+        // jobs": a sentence opening with a clause word ("since", "after",
+        // "although") has a fronted clause up to its first comma; a place in
+        // it is not the scope of a number after that comma.
+        let fronted_end = cues
+            .iter()
+            .find(|c| {
+                c.cat == Cat::Reset
+                    && self
+                        .text
+                        .get(s0..c.start)
+                        .is_some_and(|g| g.trim().is_empty())
+                    // "But in India, sales rose": a coordinator fronts no clause.
+                    && !self
+                        .text
+                        .get(c.start..c.end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("but"))
+            })
+            .and_then(|c| self.text.get(c.end..q0)?.find(',').map(|i| c.end + i));
         let dist = |a: usize, b: usize| -> usize {
             if b <= q0 {
                 self.pos.between(b, q0)
@@ -3336,7 +3356,8 @@ impl Doc<'_> {
                         && c.end <= q0
                         && self.value(c) == "contrast"
                 });
-            if descriptor || apposition || next_clause || prev_clause {
+            let fronted = fronted_end.is_some_and(|e| b <= e);
+            if descriptor || apposition || next_clause || prev_clause || fronted {
                 continue;
             }
             let prep = cues.iter().any(|c| {
