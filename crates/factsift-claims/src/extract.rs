@@ -3357,7 +3357,21 @@ impl Doc<'_> {
                         && self.value(c) == "contrast"
                 });
             let fronted = fronted_end.is_some_and(|e| b <= e);
-            if descriptor || apposition || next_clause || prev_clause || fronted {
+            // "a fight for market share in China, and Lenovo's sales were
+            // down 3.7%": a place before ", and" plus a newly named subject
+            // is the earlier clause's.
+            let new_subject = b <= q0
+                && self
+                    .text
+                    .get(b..q0)
+                    .and_then(|g| g.find(", and "))
+                    .is_some_and(|i| {
+                        let at = b + i + 6;
+                        mentions
+                            .iter()
+                            .any(|m| !m.anaphor && m.name.is_some() && m.start >= at && m.end <= q0)
+                    });
+            if descriptor || apposition || next_clause || prev_clause || fronted || new_subject {
                 continue;
             }
             let prep = cues.iter().any(|c| {
