@@ -90,7 +90,9 @@ struct Copied {
     /// Its value is negated (an earlier level of a loss).
     neg: bool,
     /// A bare count next in a list ("3,400 from operations and 2,600
-    /// across legal"): it also takes the modality of the one before.
+    /// across legal"), or the level a change reaches ("is increasing its
+    /// dividend by 26% to 8.5 cents"): it also takes the modality of the
+    /// one before.
     listed: bool,
     /// A change stated again in another unit ("6.2% - or $2.40").
     change: bool,
@@ -2300,7 +2302,7 @@ impl Doc<'_> {
                 return fits.then_some(Copied {
                     metric,
                     neg: false,
-                    listed: false,
+                    listed: true,
                     change: false,
                 });
             }
