@@ -3513,6 +3513,20 @@ impl Doc<'_> {
                 "actual"
             };
         };
+        // "This will boost the capacity of the company - India's
+        // second-largest car maker - to 400,000 units": a number inside a
+        // dashed aside states what is so; the plan outside it is not its.
+        if cue.end <= q0 {
+            let dash = |g: &str| g.contains(" - ") || g.contains(" \u{2013} ");
+            let opened = self.text.get(cue.end..q0).is_some_and(dash);
+            let closed = self.text.get(q1..).is_some_and(|r| {
+                let r = &r[..r.find(['.', '\n']).unwrap_or(r.len())];
+                dash(r)
+            });
+            if opened && closed {
+                return "actual";
+            }
+        }
         if cue.end <= q0 {
             // A past-tense trigger or a new clause between the cue and the
             // number: what it reports happened.
