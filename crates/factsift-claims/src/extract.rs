@@ -3615,6 +3615,10 @@ impl Doc<'_> {
                     });
                     if subject { "own" } else { "forecast" }
                 }
+                // "Federated is to buy May for $11bn": an announced deal is
+                // agreed, what happened; "is to cut 300 jobs" is a plan.
+                "announced" if metric == "deal_value" => return "actual",
+                "announced" => "own",
                 v => v,
             }
         };
