@@ -1752,9 +1752,19 @@ impl Doc<'_> {
         if matches!(period, Some(Period::Day(_))) {
             period = None;
         }
+        // A year written out in the sentence ("In 1996, ...").
+        let named_year = |p: &Period| {
+            matches!(p, Period::Year(_))
+                && times.iter().any(|t| {
+                    t.period.as_ref() == Some(p)
+                        && t.span.slice(self.text).bytes().any(|b| b.is_ascii_digit())
+                })
+        };
         let undated = self.published.is_none();
         if let (true, Some(y), Some(p)) = (undated, self.doc_year, period.as_ref()) {
-            if time::year_of(p).is_some_and(|py| (py - y).abs() > 5) {
+            // Far from the article's year, a guessed year is dropped; one
+            // written out is history ("In 1996, its share price was ...").
+            if time::year_of(p).is_some_and(|py| (py - y).abs() > 5) && !named_year(p) {
                 period = None;
             }
         }
@@ -1921,7 +1931,9 @@ impl Doc<'_> {
             });
         // A share price has neither a period nor a scope ("in London" is
         // where it is quoted).
-        if share_price {
+        // ... unless the sentence names the year it was at ("In 1996, its
+        // share price was more than 200p"): a price of the past.
+        if share_price && !period.as_ref().is_some_and(named_year) {
             period = None;
         }
         if let (Some(_), Some((_, prev))) = (&copy, last) {
