@@ -96,6 +96,9 @@ struct Copied {
     listed: bool,
     /// A change stated again in another unit ("6.2% - or $2.40").
     change: bool,
+    /// What others expected of the figure before it ("to £546m, ahead of
+    /// analysts' forecasts of £532m"): a forecast.
+    expected: bool,
 }
 
 /// What a number measures.
@@ -1988,6 +1991,8 @@ impl Doc<'_> {
                 "forecast" => "forecast",
                 _ => "actual",
             }
+        } else if copy.as_ref().is_some_and(|c| c.expected) {
+            "forecast"
         } else if copy.is_some() {
             "actual"
         } else {
@@ -2296,6 +2301,7 @@ impl Doc<'_> {
                 neg: prev.value < 0.0,
                 listed: false,
                 change: true,
+                expected: false,
             });
         }
         // "shares were trading down 0.67% at 590 pence": the level the change reached.
@@ -2316,6 +2322,7 @@ impl Doc<'_> {
                     neg: false,
                     listed: true,
                     change: false,
+                    expected: false,
                 });
             }
             return None;
@@ -2342,6 +2349,32 @@ impl Doc<'_> {
                 neg: false,
                 listed: true,
                 change: false,
+                expected: false,
+            });
+        }
+        // "rose 15% to £546m, ahead of analysts' forecasts of £532m": an
+        // amount right after an expectation noun and "of" is what others
+        // expected of the figure before it.
+        let expected = cues.iter().any(|c| {
+            c.cat == Cat::Expectation
+                && c.end <= q0
+                && self
+                    .text
+                    .get(c.end..q0)
+                    .is_some_and(|g| g.trim().eq_ignore_ascii_case("of"))
+        });
+        if expected
+            && q.kind == QuantityKind::Money
+            && prev.unit == q.unit
+            && !prev.metric.ends_with("_change")
+        {
+            let metric = self.lex.metrics.iter().position(|m| *m == prev.metric)?;
+            return Some(Copied {
+                metric,
+                neg: prev.value < 0.0,
+                listed: false,
+                change: false,
+                expected: true,
             });
         }
         // "$1.13bn for the three months to December, from $639m": a time
@@ -2406,6 +2439,7 @@ impl Doc<'_> {
             neg: prev.value < 0.0,
             listed: false,
             change: false,
+            expected: false,
         })
     }
 
