@@ -3518,6 +3518,21 @@ impl Doc<'_> {
                     && !matches!(self.value(c), "forecast" | "own_after_anaphor")
             })
         };
+        // "will pay $76 for each Guidant share": a past-flagged trigger of
+        // the number's own metric right after it says it is so.
+        if cues.iter().any(|c| {
+            c.cat == Cat::Metric
+                && c.start >= q1
+                && self.pos.between(q1, c.start) == 0
+                && self.lex.triggers.get(c.value).is_some_and(|t| {
+                    t.past
+                        && t.metric
+                            .and_then(|m| self.lex.metrics.get(m))
+                            .is_some_and(|m| m == metric)
+                })
+        }) {
+            return "actual";
+        }
         let Some(cue) = before.or_else(after) else {
             // A headline announces cuts and hirings in the present tense
             // ("Telegraph newspapers axe 90 jobs"): they are to come.
