@@ -2098,7 +2098,12 @@ impl Doc<'_> {
             .split(['-', ' ', '(', ')'])
             .filter(|g| !g.is_empty())
             .count();
-        if digits >= 7 && (groups >= 3 || raw.starts_with('+')) {
+        // ("155,000 to 110,000", "7,000 and 8,000 annually": a range in
+        // words is no phone number.)
+        let phone_chars = raw
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+' | '.'));
+        if phone_chars && digits >= 7 && (groups >= 3 || raw.starts_with('+')) {
             return true;
         }
         // Model names: a short bare number glued to a capitalised word ("Mi 6", "Snapdragon 480").
