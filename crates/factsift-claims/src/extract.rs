@@ -2933,6 +2933,25 @@ impl Doc<'_> {
             // ordinal, inside the number's own span.
             best = self.glued_rank_trigger(q);
         }
+        // "Analysts expected a figure closer to A$431m": a money amount
+        // named as "a figure" is of the metric the paragraph reports.
+        if best.is_none() && kind_bit == K_MONEY {
+            let q0 = q.span.start();
+            if let Some(m) = ctx.last_metric.filter(|&m| {
+                lex.metric_units.get(m).map(String::as_str) == Some("currency")
+                    && cues.iter().any(|c| {
+                        c.cat == Cat::FigureRef && c.end <= q0 && self.pos.between(c.end, q0) <= 2
+                    })
+            }) {
+                return Some(Choice {
+                    anaphoric: false,
+                    metric: m,
+                    neg: false,
+                    change: false,
+                    trigger_start: q0,
+                });
+            }
+        }
         // The verb right after a bare count says more than a word further off.
         if let Some((metric, start)) = continued {
             return Some(Choice {
@@ -3537,6 +3556,23 @@ impl Doc<'_> {
                 })
         }) {
             return "actual";
+        }
+        // "Analysts expected a figure closer to A$431m": others' expectation
+        // of the number, with no modal cue of its own.
+        if before.is_none()
+            && cues.iter().any(|t| {
+                t.cat == Cat::ThirdParty
+                    && t.start >= s0
+                    && t.end <= q0
+                    && cues.iter().any(|e| {
+                        e.cat == Cat::Expectation
+                            && e.start >= t.end
+                            && e.end <= q0
+                            && self.pos.between(t.end, e.start) <= 1
+                    })
+            })
+        {
+            return "forecast";
         }
         let Some(cue) = before.or_else(after) else {
             // A headline announces cuts and hirings in the present tense

@@ -80,6 +80,7 @@ pub(crate) enum Cat {
     JointPre,
     Industry,
     OwnSpeaker,
+    FigureRef,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -121,6 +122,7 @@ impl Cat {
             "joint_pre" => Cat::JointPre,
             "industry" => Cat::Industry,
             "own_speaker" => Cat::OwnSpeaker,
+            "figure_ref" => Cat::FigureRef,
             _ => return None,
         })
     }
