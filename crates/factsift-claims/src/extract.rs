@@ -2908,7 +2908,10 @@ impl Doc<'_> {
             } else {
                 before_max
             };
-            let Some((d, after)) = self.placed(q, c, t.place, reach, after_max) else {
+            // "45% of the Indian domestic airline market": after "N% of",
+            // the noun of what is shared may stand further off.
+            let after_reach = if t.of_after { after_max + 4 } else { after_max };
+            let Some((d, after)) = self.placed(q, c, t.place, reach, after_reach) else {
                 continue;
             };
             // "losses had risen from £1m to £1.2m, while sales had fallen":
