@@ -34,7 +34,9 @@ struct Mention {
     product: bool,
     reporter: bool,
     object: bool,
-    agent: bool,
+    /// Words after the number within which an agent cue before the name
+    /// ("by X", "lost at X") makes it the subject; 0 when none.
+    agent: usize,
 }
 
 impl Mention {
@@ -48,7 +50,7 @@ impl Mention {
             product: false,
             reporter: false,
             object: false,
-            agent: false,
+            agent: 0,
         }
     }
 }
@@ -89,10 +91,15 @@ struct Copied {
     /// Its value is negated (an earlier level of a loss).
     neg: bool,
     /// A bare count next in a list ("3,400 from operations and 2,600
-    /// across legal"): it also takes the modality of the one before.
+    /// across legal"), or the level a change reaches ("is increasing its
+    /// dividend by 26% to 8.5 cents"): it also takes the modality of the
+    /// one before.
     listed: bool,
     /// A change stated again in another unit ("6.2% - or $2.40").
     change: bool,
+    /// What others expected of the figure before it ("to £546m, ahead of
+    /// analysts' forecasts of £532m"): a forecast.
+    expected: bool,
 }
 
 /// What a number measures.
@@ -277,6 +284,7 @@ pub(crate) fn extract(
     sentences.sort_by_key(|s| s.span.start());
 
     let mut facts = Vec::new();
+    let mut industry_facts: Vec<usize> = Vec::new();
     let mut topic: Option<String> = main.clone();
     let mut ctx = Context::default();
     let mut prev_end = 0usize;
@@ -373,6 +381,17 @@ pub(crate) fn extract(
                 ));
             }
             last = Some((q.span.end(), fact.clone()));
+            // "Sales across the industry fell to 1.25 million vehicles": a
+            // whole industry's figure, in a sentence naming no company, tells
+            // what the article counts (the passes below read it) but is no
+            // company's fact.
+            let industry = cues
+                .iter()
+                .any(|c| c.cat == Cat::Industry && c.end <= q.span.start())
+                && !sent_entities.iter().any(|e| e.kind == EntityKind::Org);
+            if industry {
+                industry_facts.push(facts.len());
+            }
             facts.push(fact);
         }
         // The paragraph's period: the last period this sentence states, or
@@ -409,6 +428,13 @@ pub(crate) fn extract(
     d.by_volume(&mut facts, &hits);
     d.carry_pretax(&mut facts, &hits, &spans, &entities);
     lead_scope(text, lex, &hits, &mut facts);
+    if !industry_facts.is_empty() {
+        let mut i = 0;
+        facts.retain(|_| {
+            i += 1;
+            !industry_facts.contains(&(i - 1))
+        });
+    }
     facts
 }
 
@@ -738,6 +764,17 @@ impl Doc<'_> {
                 }
             }
         }
+        // "a 1% fall in profits in its UK retail division": a part's
+        // profits are not the group's pre-tax measure.
+        let part_sentences: Vec<usize> = hits
+            .iter()
+            .filter(|h| {
+                lex.meanings
+                    .get(h.phrase)
+                    .is_some_and(|m| m.iter().any(|m| m.cat == Cat::Division))
+            })
+            .filter_map(|h| sentence_of(h.start).map(|(a, _)| a))
+            .collect();
         for f in facts.iter_mut() {
             let base = f.metric.trim_end_matches("_change");
             if base != "profit" {
@@ -745,6 +782,12 @@ impl Doc<'_> {
             }
             let sub = f.subject.to_lowercase();
             if !pre.contains(&sub) || net.contains(&sub) {
+                continue;
+            }
+            if f.sources
+                .first()
+                .is_some_and(|s| part_sentences.contains(&s.start))
+            {
                 continue;
             }
             if f.sources
@@ -1242,9 +1285,47 @@ impl Doc<'_> {
                     })
             })
         };
+        // "bought by X" reaches a number up to 4 words before it, "300 jobs
+        // will be lost at X" up to 6 (the cue's value; 4 when none).
+        let agent_reach = |at: usize, max: usize| {
+            cues.iter()
+                .filter(|c| {
+                    c.cat == Cat::AgentPre
+                        && c.end <= at
+                        && self.pos.between(c.end, at) <= max
+                        && (max > 1 || {
+                            let gap = self.text.get(c.end..at).unwrap_or("").trim();
+                            gap.is_empty()
+                                || gap.eq_ignore_ascii_case("the")
+                                || gap.eq_ignore_ascii_case("a")
+                                || gap.eq_ignore_ascii_case("an")
+                        })
+                })
+                .map(|c| self.value(c).parse::<usize>().unwrap_or(4))
+                .max()
+                .unwrap_or(0)
+        };
         let near_after = |cat: Cat, at: usize, max: usize| {
             cues.iter()
                 .any(|c| c.cat == cat && c.start >= at && self.pos.between(at, c.start) <= max)
+        };
+        // "A combination of Acme and Globex would have sales of ...", "a
+        // tie-up between Acme and US-based Globex would create ...": the
+        // figures of a pair named after a joint cue are told of the first
+        // name; the second (after "and" and at most three words) is no
+        // subject of its own.
+        let joined_second = |at: usize| {
+            entities.iter().any(|p| {
+                p.kind == EntityKind::Org
+                    && p.span.end() < at
+                    && near_before(Cat::JointPre, p.span.start(), 1)
+                    && self.text.get(p.span.end()..at).is_some_and(|gap| {
+                        let mut words = gap.split_whitespace();
+                        words.next().is_some_and(|w| w.eq_ignore_ascii_case("and"))
+                            && words.clone().count() <= 3
+                            && words.all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                    })
+            })
         };
         for e in entities {
             let product = e.kind == EntityKind::Product;
@@ -1275,8 +1356,9 @@ impl Doc<'_> {
                         })),
                 object: near_before(Cat::ObjectPre, a, 1)
                     || described_after(Cat::ObjectPre, a)
-                    || self.counted_maker(a),
-                agent: near_before(Cat::AgentPre, a, 2),
+                    || self.counted_maker(a)
+                    || joined_second(a),
+                agent: agent_reach(a, 2),
             });
         }
         let inside_entity = |a: usize, b: usize| {
@@ -1312,7 +1394,7 @@ impl Doc<'_> {
                         product: false,
                         reporter: false,
                         object: near_before(Cat::ObjectPre, c.start, 0),
-                        agent: near_before(Cat::AgentPre, c.start, 0),
+                        agent: agent_reach(c.start, 0),
                     });
                 }
                 Cat::AnaphorHead => {
@@ -1391,7 +1473,7 @@ impl Doc<'_> {
                         product: false,
                         reporter,
                         object: near_before(Cat::ObjectPre, start, 0),
-                        agent: near_before(Cat::AgentPre, start, 0),
+                        agent: agent_reach(start, 0),
                     });
                 }
                 _ => {}
@@ -1434,14 +1516,36 @@ impl Doc<'_> {
         s0: usize,
         freq: &HashMap<String, usize>,
     ) -> Option<String> {
-        let first = mentions
-            .iter()
-            .find(|m| !m.reporter && !m.object && !m.product && m.name.is_some())?;
+        // "impressed with Lenovo's move": after a preposition a possessive
+        // name is no object (the thing it owns is); it can take over.
+        let possessive = |m: &Mention| {
+            self.text
+                .get(m.end..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+        };
+        let first = mentions.iter().find(|m| {
+            !m.reporter && (!m.object || possessive(m)) && !m.product && m.name.is_some()
+        })?;
         if first.anaphor {
             return None;
         }
         // A company named once, deep in a sentence, does not take over.
         let name = first.name.clone()?;
+        // "Profits at Barclaycard rose ... The bank also blamed": a unit
+        // named after the article's company (one word: Barclays ->
+        // Barclaycard, Barclays Capital) does not take over from it.
+        if let Some(main) = self.main.as_deref() {
+            let stem = main.strip_suffix('s').unwrap_or(main);
+            let unit = name != main
+                && !main.contains(' ')
+                && stem.len() >= 4
+                && name
+                    .get(..stem.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(stem));
+            if unit {
+                return None;
+            }
+        }
         let often = freq.get(&name).copied().unwrap_or(0) >= 2;
         (often || self.pos.between(s0, first.start) <= 3).then_some(name)
     }
@@ -1538,6 +1642,13 @@ impl Doc<'_> {
             && q.span.slice(self.text).chars().all(char::is_alphabetic)
             && !(choice.trigger_start < q0 && self.pos.between(choice.trigger_start, q0) <= 2)
         {
+            return None;
+        }
+
+        // "a $1bn special dividend paid to shareholders": the vocabulary's
+        // dividend is paid per share; an amount in millions is the total
+        // payout, no figure of it.
+        if metric_name == "dividend" && q.kind == QuantityKind::Money && q.value.abs() >= 1e6 {
             return None;
         }
 
@@ -1640,6 +1751,8 @@ impl Doc<'_> {
                     }
                 })
                 .map(|c| self.value(c).to_string())
+                // "an 82% jump on 2003 figures": against a year.
+                .or_else(|| self.against_year(q).map(|_| "prev_year".to_string()))
         } else {
             None
         };
@@ -1655,9 +1768,19 @@ impl Doc<'_> {
         if matches!(period, Some(Period::Day(_))) {
             period = None;
         }
+        // A year written out in the sentence ("In 1996, ...").
+        let named_year = |p: &Period| {
+            matches!(p, Period::Year(_))
+                && times.iter().any(|t| {
+                    t.period.as_ref() == Some(p)
+                        && t.span.slice(self.text).bytes().any(|b| b.is_ascii_digit())
+                })
+        };
         let undated = self.published.is_none();
         if let (true, Some(y), Some(p)) = (undated, self.doc_year, period.as_ref()) {
-            if time::year_of(p).is_some_and(|py| (py - y).abs() > 5) {
+            // Far from the article's year, a guessed year is dropped; one
+            // written out is history ("In 1996, its share price was ...").
+            if time::year_of(p).is_some_and(|py| (py - y).abs() > 5) && !named_year(p) {
                 period = None;
             }
         }
@@ -1700,8 +1823,8 @@ impl Doc<'_> {
             period = None;
         }
         // A headcount, a stake or a count of countries is a state, not a
-        // figure of the paragraph's period.
-        if times.is_empty()
+        // figure of the paragraph's period (with no time of its own).
+        if (times.is_empty() || period == ctx.period)
             && matches!(
                 metric_name.as_str(),
                 "employee_count" | "stake" | "country_count"
@@ -1765,6 +1888,35 @@ impl Doc<'_> {
             period = period.and_then(|p| time::shift_back(&p, basis));
         }
 
+        // "9.5bn kronor in the three months to 31 December against 6.3bn
+        // kronor last year": an earlier level dated by a relative year (no
+        // digits) is the same part of the year before as the figure of the
+        // sentence it is compared with.
+        if let (false, Some((_, prev))) = (choice.change, last) {
+            let from = cues
+                .iter()
+                .any(|c| c.cat == Cat::FromPre && c.end <= q0 && self.pos.between(c.end, q0) <= 1);
+            let relative_year = times.iter().any(|t| {
+                t.span.start() >= q1
+                    && self.pos.between(q1, t.span.start()) <= 2
+                    && matches!(t.period, Some(Period::Year(_)) | None)
+                    && t.span
+                        .slice(self.text)
+                        .to_ascii_lowercase()
+                        .contains("year")
+                    && !t.span.slice(self.text).bytes().any(|b| b.is_ascii_digit())
+            });
+            if from && relative_year && prev.metric == metric && prev.unit == unit {
+                if let Some(p) = prev
+                    .period
+                    .as_deref()
+                    .and_then(|p| p.parse::<Period>().ok())
+                    .filter(|p| time::granularity(p) != "year")
+                {
+                    period = time::shift_back(&p, Basis::Year);
+                }
+            }
+        }
         let per = q
             .per
             .clone()
@@ -1795,7 +1947,9 @@ impl Doc<'_> {
             });
         // A share price has neither a period nor a scope ("in London" is
         // where it is quoted).
-        if share_price {
+        // ... unless the sentence names the year it was at ("In 1996, its
+        // share price was more than 200p"): a price of the past.
+        if share_price && !period.as_ref().is_some_and(named_year) {
             period = None;
         }
         if let (Some(_), Some((_, prev))) = (&copy, last) {
@@ -1808,7 +1962,7 @@ impl Doc<'_> {
         } else if let (Some(_), Some((_, prev))) = (&copy, last) {
             prev.scope.clone()
         } else {
-            self.scope(q, mentions, cues, entities, &subject)
+            self.scope(q, s0, mentions, cues, entities, &subject)
                 .or_else(|| {
                     // "BMW sold 95,000 cars in Asia last year. BMW-brand sales
                     // rose 2.3% to 80,600": the paragraph's scope carries over to
@@ -1850,6 +2004,8 @@ impl Doc<'_> {
                 "forecast" => "forecast",
                 _ => "actual",
             }
+        } else if copy.as_ref().is_some_and(|c| c.expected) {
+            "forecast"
         } else if copy.is_some() {
             "actual"
         } else {
@@ -1955,7 +2111,12 @@ impl Doc<'_> {
             .split(['-', ' ', '(', ')'])
             .filter(|g| !g.is_empty())
             .count();
-        if digits >= 7 && (groups >= 3 || raw.starts_with('+')) {
+        // ("155,000 to 110,000", "7,000 and 8,000 annually": a range in
+        // words is no phone number.)
+        let phone_chars = raw
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+' | '.'));
+        if phone_chars && digits >= 7 && (groups >= 3 || raw.starts_with('+')) {
             return true;
         }
         // Model names: a short bare number glued to a capitalised word ("Mi 6", "Snapdragon 480").
@@ -1983,6 +2144,21 @@ impl Doc<'_> {
             if next.is_some_and(|c| c == '+' || c.is_alphabetic()) {
                 return true;
             }
+        }
+        // "profits 15% lower than analysts had expected", "£5m lower than
+        // previously forecast": a gap to expectations, no figure. One word
+        // (the comparative) and "than" right after the number, then an
+        // expectation word within three more.
+        let mut after = self.text.get(q1..).unwrap_or("").split_whitespace();
+        if after
+            .next()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+            && after.next().is_some_and(|w| w.eq_ignore_ascii_case("than"))
+            && cues.iter().any(|c| {
+                c.cat == Cat::Expectation && c.start >= q1 && self.pos.between(q1, c.start) <= 5
+            })
+        {
+            return true;
         }
         // Ages.
         if cues.iter().any(|c| {
@@ -2143,6 +2319,7 @@ impl Doc<'_> {
                 neg: prev.value < 0.0,
                 listed: false,
                 change: true,
+                expected: false,
             });
         }
         // "shares were trading down 0.67% at 590 pence": the level the change reached.
@@ -2161,8 +2338,9 @@ impl Doc<'_> {
                 return fits.then_some(Copied {
                     metric,
                     neg: false,
-                    listed: false,
+                    listed: true,
                     change: false,
+                    expected: false,
                 });
             }
             return None;
@@ -2189,6 +2367,32 @@ impl Doc<'_> {
                 neg: false,
                 listed: true,
                 change: false,
+                expected: false,
+            });
+        }
+        // "rose 15% to £546m, ahead of analysts' forecasts of £532m": an
+        // amount right after an expectation noun and "of" is what others
+        // expected of the figure before it.
+        let expected = cues.iter().any(|c| {
+            c.cat == Cat::Expectation
+                && c.end <= q0
+                && self
+                    .text
+                    .get(c.end..q0)
+                    .is_some_and(|g| g.trim().eq_ignore_ascii_case("of"))
+        });
+        if expected
+            && q.kind == QuantityKind::Money
+            && prev.unit == q.unit
+            && !prev.metric.ends_with("_change")
+        {
+            let metric = self.lex.metrics.iter().position(|m| *m == prev.metric)?;
+            return Some(Copied {
+                metric,
+                neg: prev.value < 0.0,
+                listed: false,
+                change: false,
+                expected: true,
             });
         }
         // "$1.13bn for the three months to December, from $639m": a time
@@ -2211,7 +2415,12 @@ impl Doc<'_> {
                     .get(c.end..q0)
                     .is_some_and(|g| g.trim().is_empty())
         });
-        if !from {
+        // "losses rose to £1.2m, while sales had fallen from £138m": a
+        // contrasting clause between starts a figure of its own.
+        let new_clause = cues.iter().any(|c| {
+            c.cat == Cat::Reset && c.start >= *end && c.end <= q0 && self.value(c) == "contrast"
+        });
+        if !from || new_clause {
             return None;
         }
         let unit = match q.kind {
@@ -2248,6 +2457,7 @@ impl Doc<'_> {
             neg: prev.value < 0.0,
             listed: false,
             change: false,
+            expected: false,
         })
     }
 
@@ -2531,8 +2741,13 @@ impl Doc<'_> {
                     .filter(|c| c.cat == Cat::OtherMetric && !overlaps(c.start, c.end, at, at + 1))
                     .filter(|c| {
                         // a trigger phrase spanning the cue is the trigger's
+                        // (unless it names no metric: "fuel costs")
                         !cues.iter().any(|t| {
                             t.cat == Cat::Metric
+                                && lex
+                                    .triggers
+                                    .get(t.value)
+                                    .is_some_and(|x| x.metric.is_some())
                                 && t.start <= c.start
                                 && t.end >= c.end
                                 && (t.start, t.end) != (c.start, c.end)
@@ -2609,6 +2824,31 @@ impl Doc<'_> {
             if blocked {
                 return None;
             }
+            // "the third large European bank to announce cutbacks": an
+            // ordinal before a noun and an infinitive counts who did
+            // something, unless a rank word ("largest") stands between.
+            let first = self.pos.at(q1);
+            for i in first..first + 5 {
+                let Some(t) = self.tokens.get(i) else { break };
+                if t.kind != TokenKind::Word {
+                    break;
+                }
+                if i > first && t.span.slice(self.text).eq_ignore_ascii_case("to") {
+                    let ranked = cues.iter().any(|c| {
+                        c.cat == Cat::Metric
+                            && c.start >= q1
+                            && c.end <= t.span.start()
+                            && lex
+                                .triggers
+                                .get(c.value)
+                                .is_some_and(|tr| tr.kinds & K_RANK != 0 && tr.prio >= 0)
+                    });
+                    if !ranked {
+                        return None;
+                    }
+                    break;
+                }
+            }
         }
         let class = if kind_bit == K_COUNT {
             self.noun_class(q, cues)
@@ -2681,9 +2921,24 @@ impl Doc<'_> {
             } else {
                 before_max
             };
-            let Some((d, after)) = self.placed(q, c, t.place, reach, after_max) else {
+            // "45% of the Indian domestic airline market": after "N% of",
+            // the noun of what is shared may stand further off.
+            let after_reach = if t.of_after { after_max + 4 } else { after_max };
+            let Some((d, after)) = self.placed(q, c, t.place, reach, after_reach) else {
                 continue;
             };
+            // "losses had risen from £1m to £1.2m, while sales had fallen":
+            // a trigger after a contrasting clause word is that clause's.
+            if after
+                && cues.iter().any(|r| {
+                    r.cat == Cat::Reset
+                        && r.start >= q.span.end()
+                        && r.end <= c.start
+                        && self.value(r) == "contrast"
+                })
+            {
+                continue;
+            }
             let score = d as i64 + if after { 1 } else { 0 } - i64::from(t.prio);
             if best.is_none_or(|(bs, ..)| score < bs) {
                 best = Some((score, t, c.start));
@@ -2693,6 +2948,25 @@ impl Doc<'_> {
             // "the UK's third-biggest bank": the rank word is glued to the
             // ordinal, inside the number's own span.
             best = self.glued_rank_trigger(q);
+        }
+        // "Analysts expected a figure closer to A$431m": a money amount
+        // named as "a figure" is of the metric the paragraph reports.
+        if best.is_none() && kind_bit == K_MONEY {
+            let q0 = q.span.start();
+            if let Some(m) = ctx.last_metric.filter(|&m| {
+                lex.metric_units.get(m).map(String::as_str) == Some("currency")
+                    && cues.iter().any(|c| {
+                        c.cat == Cat::FigureRef && c.end <= q0 && self.pos.between(c.end, q0) <= 2
+                    })
+            }) {
+                return Some(Choice {
+                    anaphoric: false,
+                    metric: m,
+                    neg: false,
+                    change: false,
+                    trigger_start: q0,
+                });
+            }
         }
         // The verb right after a bare count says more than a word further off.
         if let Some((metric, start)) = continued {
@@ -2772,7 +3046,7 @@ impl Doc<'_> {
             } else if m.start >= q1 {
                 let d = self.pos.between(q1, m.start) as i64;
                 score = d + 8;
-                if m.agent && d <= 4 {
+                if m.agent > 0 && d <= m.agent as i64 {
                     score = d - 3;
                 } else if m.object {
                     score += 10;
@@ -2859,6 +3133,37 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "an 82% jump on 2003 figures": the same, past the change noun,
+            // for this number or another one ("made £347m, an 82% jump on
+            // 2003 figures": not the year of the £347m either).
+            if others
+                .iter()
+                .any(|&(_, o1)| self.against_year_at(o1).is_some_and(|(ta, _)| ta == a))
+            {
+                continue;
+            }
+            // "slipped 11% from £3.24bn ($6.13bn) in 2003 to £2.89bn in
+            // 2004": a time right after an earlier level ("from X") is that
+            // level's own, not the time of a number after it.
+            if b <= q0
+                && others.iter().any(|&(o0, o1)| {
+                    o1 <= a
+                        && o0 < q0
+                        && cues.iter().any(|c| {
+                            c.cat == Cat::FromPre && c.end <= o0 && self.pos.between(c.end, o0) == 0
+                        })
+                        && self.text.get(o1..a).is_some_and(|g| {
+                            let g = g.trim_start();
+                            let g = match g.strip_prefix('(') {
+                                Some(r) => r.find(')').and_then(|c| r.get(c + 1..)).unwrap_or(""),
+                                None => g,
+                            };
+                            g.split_whitespace().count() <= 1 && !g.contains([',', ';', '.'])
+                        })
+                })
+            {
+                continue;
+            }
             let mut d = if b <= q0 {
                 self.pos.between(b, q0)
             } else {
@@ -2872,6 +3177,22 @@ impl Doc<'_> {
                     .map_or(0, |close| self.pos.between(q1, q1 + close + 1));
                 self.pos.between(q1, a).saturating_sub(skip)
             };
+            // "DaimlerChrysler, a 30% shareholder in Mitsubishi, decided in
+            // April 2004": a time after the comma closing an apposition the
+            // number stands in is the time of the sentence's verb.
+            if a >= q1
+                && self.text.get(q1..a).is_some_and(|g| g.contains(','))
+                && self.text.get(..q0).is_some_and(|t| {
+                    let t = t.trim_end();
+                    let t = t
+                        .strip_suffix(" a")
+                        .or_else(|| t.strip_suffix(" an"))
+                        .unwrap_or(t);
+                    t.ends_with(',')
+                })
+            {
+                continue;
+            }
             // A time well after the number belongs to a later clause, and
             // so does one after another metric ("profits drop 33% and warned
             // that earnings in 2005 may also slide").
@@ -2939,6 +3260,15 @@ impl Doc<'_> {
         if now || now_d.is_some() {
             return None;
         }
+        // "an 82% jump on 2003 figures" with no time of its own: the year
+        // after the one it is measured against (or the paragraph's period
+        // in that year).
+        if let Some((_, y)) = self.against_year(q) {
+            return match &ctx.period {
+                Some(p) if time::year_of(p) == Some(y + 1) => Some(p.clone()),
+                _ => Some(Period::Year(y + 1)),
+            };
+        }
         // "for the year" that the tagger left alone: the paragraph's period
         // when it is of that kind, else the publication year.
         for c in cues.iter().filter(|c| {
@@ -2981,16 +3311,80 @@ impl Doc<'_> {
         ctx.period.clone()
     }
 
+    /// "an 82% jump on 2003 figures", "a 5% rise on 2003": a percent change
+    /// measured against a year named right after its change noun and "on";
+    /// the year's start byte and the year.
+    fn against_year(&self, q: &Quantity) -> Option<(usize, i32)> {
+        if q.kind != QuantityKind::Percent {
+            return None;
+        }
+        self.against_year_at(q.span.end())
+    }
+
+    /// [`Doc::against_year`] for a number ending at byte `q1`.
+    fn against_year_at(&self, q1: usize) -> Option<(usize, i32)> {
+        let rest = self.text.get(q1..)?;
+        let mut words = rest.split_whitespace();
+        let mut skipped = 0;
+        let mut w = words.next()?;
+        if !w.eq_ignore_ascii_case("on") {
+            if !w.chars().all(char::is_alphabetic) {
+                return None;
+            }
+            skipped = 1;
+            w = words.next()?;
+        }
+        if !w.eq_ignore_ascii_case("on") {
+            return None;
+        }
+        let year_word = words.next()?;
+        let digits: String = year_word.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() != 4 || year_word.len() > 5 {
+            return None;
+        }
+        let y: i32 = digits.parse().ok()?;
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        let at = q1 + rest.find(year_word)?;
+        // the gap must be exactly the words read: no punctuation between
+        let gap = self.text.get(q1..at)?;
+        if gap.split_whitespace().count() != skipped + 1 {
+            return None;
+        }
+        Some((at, y))
+    }
+
     /// The geographic scope of the number.
     fn scope(
         &self,
         q: &Quantity,
+        s0: usize,
         mentions: &[Mention],
         cues: &[Cue],
         entities: &[&Entity],
         subject: &str,
     ) -> Option<String> {
         let (q0, q1) = (q.span.start(), q.span.end());
+        // "Since the 2001 attacks in the United States, BA has cut 13,000
+        // jobs": a sentence opening with a clause word ("since", "after",
+        // "although") has a fronted clause up to its first comma; a place in
+        // it is not the scope of a number after that comma.
+        let fronted_end = cues
+            .iter()
+            .find(|c| {
+                c.cat == Cat::Reset
+                    && self
+                        .text
+                        .get(s0..c.start)
+                        .is_some_and(|g| g.trim().is_empty())
+                    // "But in India, sales rose": a coordinator fronts no clause.
+                    && !self
+                        .text
+                        .get(c.start..c.end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("but"))
+            })
+            .and_then(|c| self.text.get(c.end..q0)?.find(',').map(|i| c.end + i));
         let dist = |a: usize, b: usize| -> usize {
             if b <= q0 {
                 self.pos.between(b, q0)
@@ -3041,7 +3435,31 @@ impl Doc<'_> {
                 && cues
                     .iter()
                     .any(|c| c.cat == Cat::Reset && c.start >= q1 && c.end <= a);
-            if descriptor || apposition || next_clause {
+            // "cut its German workforce by 1,920 while 300 jobs will go at
+            // X": a place before a contrasting clause is the earlier clause's.
+            let prev_clause = b <= q0
+                && cues.iter().any(|c| {
+                    c.cat == Cat::Reset
+                        && c.start >= b
+                        && c.end <= q0
+                        && self.value(c) == "contrast"
+                });
+            let fronted = fronted_end.is_some_and(|e| b <= e);
+            // "a fight for market share in China, and Lenovo's sales were
+            // down 3.7%": a place before ", and" plus a newly named subject
+            // is the earlier clause's.
+            let new_subject = b <= q0
+                && self
+                    .text
+                    .get(b..q0)
+                    .and_then(|g| g.find(", and "))
+                    .is_some_and(|i| {
+                        let at = b + i + 6;
+                        mentions
+                            .iter()
+                            .any(|m| !m.anaphor && m.name.is_some() && m.start >= at && m.end <= q0)
+                    });
+            if descriptor || apposition || next_clause || prev_clause || fronted || new_subject {
                 continue;
             }
             let prep = cues.iter().any(|c| {
@@ -3140,6 +3558,38 @@ impl Doc<'_> {
                     && !matches!(self.value(c), "forecast" | "own_after_anaphor")
             })
         };
+        // "will pay $76 for each Guidant share": a past-flagged trigger of
+        // the number's own metric right after it says it is so.
+        if cues.iter().any(|c| {
+            c.cat == Cat::Metric
+                && c.start >= q1
+                && self.pos.between(q1, c.start) == 0
+                && self.lex.triggers.get(c.value).is_some_and(|t| {
+                    t.past
+                        && t.metric
+                            .and_then(|m| self.lex.metrics.get(m))
+                            .is_some_and(|m| m == metric)
+                })
+        }) {
+            return "actual";
+        }
+        // "Analysts expected a figure closer to A$431m": others' expectation
+        // of the number, with no modal cue of its own.
+        if before.is_none()
+            && cues.iter().any(|t| {
+                t.cat == Cat::ThirdParty
+                    && t.start >= s0
+                    && t.end <= q0
+                    && cues.iter().any(|e| {
+                        e.cat == Cat::Expectation
+                            && e.start >= t.end
+                            && e.end <= q0
+                            && self.pos.between(t.end, e.start) <= 1
+                    })
+            })
+        {
+            return "forecast";
+        }
         let Some(cue) = before.or_else(after) else {
             // A headline announces cuts and hirings in the present tense
             // ("Telegraph newspapers axe 90 jobs"): they are to come.
@@ -3181,6 +3631,20 @@ impl Doc<'_> {
                 "actual"
             };
         };
+        // "This will boost the capacity of the company - India's
+        // second-largest car maker - to 400,000 units": a number inside a
+        // dashed aside states what is so; the plan outside it is not its.
+        if cue.end <= q0 {
+            let dash = |g: &str| g.contains(" - ") || g.contains(" \u{2013} ");
+            let opened = self.text.get(cue.end..q0).is_some_and(dash);
+            let closed = self.text.get(q1..).is_some_and(|r| {
+                let r = &r[..r.find(['.', '\n']).unwrap_or(r.len())];
+                dash(r)
+            });
+            if opened && closed {
+                return "actual";
+            }
+        }
         if cue.end <= q0 {
             // A past-tense trigger or a new clause between the cue and the
             // number: what it reports happened.
@@ -3269,11 +3733,26 @@ impl Doc<'_> {
                     });
                     if subject { "own" } else { "forecast" }
                 }
+                // "Federated is to buy May for $11bn": an announced deal is
+                // agreed, what happened; "is to cut 300 jobs" is a plan.
+                "announced" if metric == "deal_value" => return "actual",
+                "announced" => "own",
                 v => v,
             }
         };
+        // "X could cut up to 45,000 jobs, its chief executive has said":
+        // told by the subject's own people, a guess about its own plan is
+        // its expectation.
+        let own_speaker = || {
+            cues.iter()
+                .any(|c| c.cat == Cat::OwnSpeaker && c.start >= s0)
+                && !cues
+                    .iter()
+                    .any(|c| c.cat == Cat::ThirdParty && c.start >= s0)
+        };
         match value {
             "target" => "target",
+            "forecast" if own_speaker() => "target",
             "forecast" => "forecast",
             _ => {
                 // "According to analysts' forecasts, HSBC will report ...".

@@ -76,6 +76,11 @@ pub(crate) enum Cat {
     CommonCap,
     Division,
     BrandGoods,
+    Expectation,
+    JointPre,
+    Industry,
+    OwnSpeaker,
+    FigureRef,
     /// A metric trigger (value = index into `Lexicon::triggers`).
     Metric,
 }
@@ -113,6 +118,11 @@ impl Cat {
             "common_cap" => Cat::CommonCap,
             "division" => Cat::Division,
             "brand_goods" => Cat::BrandGoods,
+            "expectation" => Cat::Expectation,
+            "joint_pre" => Cat::JointPre,
+            "industry" => Cat::Industry,
+            "own_speaker" => Cat::OwnSpeaker,
+            "figure_ref" => Cat::FigureRef,
             _ => return None,
         })
     }
