@@ -3116,6 +3116,21 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "a director since 1984", "have fallen 97% since 2003": where a
+            // stretch of time starts, not the time a figure is about.
+            if self.text.get(..a).is_some_and(|before| {
+                let before = before.trim_end();
+                before
+                    .len()
+                    .checked_sub(5)
+                    .and_then(|i| Some((before.get(..i)?, before.get(i..)?)))
+                    .is_some_and(|(rest, word)| {
+                        word.eq_ignore_ascii_case("since")
+                            && !rest.ends_with(|c: char| c.is_alphanumeric())
+                    })
+            }) {
+                continue;
+            }
             // "ten times more than in 2003": the time of a comparison.
             let compared = cues
                 .iter()
