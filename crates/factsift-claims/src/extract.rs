@@ -2291,16 +2291,13 @@ impl Doc<'_> {
         if *end > q0 {
             return None;
         }
-        let right_after = |cat: Cat| {
+        // A cue of `cat` before the number with only `gap_ok` text between.
+        let cue_before = |cat: Cat, gap_ok: &dyn Fn(&str) -> bool| {
             cues.iter().any(|c| {
-                c.cat == cat
-                    && c.end <= q0
-                    && self
-                        .text
-                        .get(c.end..q0)
-                        .is_some_and(|g| g.trim().is_empty())
+                c.cat == cat && c.end <= q0 && self.text.get(c.end..q0).is_some_and(gap_ok)
             })
         };
+        let right_after = |cat: Cat| cue_before(cat, &|g| g.trim().is_empty());
         // "sank 6.2% - or $2.40 - to": the same change in money, right
         // after the percent and "or".
         if prev.metric.ends_with("_change")
@@ -2373,14 +2370,7 @@ impl Doc<'_> {
         // "rose 15% to £546m, ahead of analysts' forecasts of £532m": an
         // amount right after an expectation noun and "of" is what others
         // expected of the figure before it.
-        let expected = cues.iter().any(|c| {
-            c.cat == Cat::Expectation
-                && c.end <= q0
-                && self
-                    .text
-                    .get(c.end..q0)
-                    .is_some_and(|g| g.trim().eq_ignore_ascii_case("of"))
-        });
+        let expected = cue_before(Cat::Expectation, &|g| g.trim().eq_ignore_ascii_case("of"));
         if expected
             && q.kind == QuantityKind::Money
             && prev.unit == q.unit
@@ -2407,14 +2397,7 @@ impl Doc<'_> {
         if self.pos.between(after, q0) > 14 {
             return None;
         }
-        let from = cues.iter().any(|c| {
-            c.cat == Cat::FromPre
-                && c.end <= q0
-                && self
-                    .text
-                    .get(c.end..q0)
-                    .is_some_and(|g| g.trim().is_empty())
-        });
+        let from = right_after(Cat::FromPre);
         // "losses rose to £1.2m, while sales had fallen from £138m": a
         // contrasting clause between starts a figure of its own.
         let new_clause = cues.iter().any(|c| {
