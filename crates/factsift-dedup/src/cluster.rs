@@ -3,6 +3,7 @@
 use crate::{Deduper, Sketch};
 use serde::Serialize;
 use std::cmp::Ordering;
+use std::collections::hash_map::Entry as Slot;
 
 /// Most candidate comparisons one document makes inside one LSH bucket:
 /// bounds the work on a bucket that many unrelated documents share.
@@ -197,23 +198,47 @@ impl DedupIndex {
             .max()
             .unwrap_or(0);
         let threshold = self.deduper.threshold();
-        let mut keys: Vec<(u64, u32)> = Vec::with_capacity(n);
+        // Buckets are grouped through a map rather than by sorting the
+        // band's keys (42 sorts were most of this serial end of a run):
+        // each key's first and last position, and a chain from position to
+        // the next one with the same key, so a bucket's members stay in
+        // ascending order. Buckets are visited in any order: unions only
+        // join components, and a component's root is its smallest position,
+        // so the clusters do not depend on it.
+        let mut ends: nohash_hasher::IntMap<u64, (u32, u32)> =
+            nohash_hasher::IntMap::with_capacity_and_hasher(n, Default::default());
+        let mut next: Vec<u32> = vec![u32::MAX; n];
+        let mut bucket: Vec<usize> = Vec::new();
         for band in 0..bands {
-            keys.clear();
-            keys.extend((0..n).filter_map(|p| {
-                let key = self.deduper.band_key(self.values(doc(p)), band)?;
-                Some((key, p as u32))
-            }));
-            keys.sort_unstable();
-            for bucket in keys.chunk_by(|a, b| a.0 == b.0) {
-                if bucket.len() < 2 {
+            ends.clear();
+            for p in 0..n {
+                let Some(key) = self.deduper.band_key(self.values(doc(p)), band) else {
+                    continue;
+                };
+                next[p] = u32::MAX;
+                match ends.entry(key) {
+                    Slot::Occupied(mut e) => {
+                        next[e.get().1 as usize] = p as u32;
+                        e.get_mut().1 = p as u32;
+                    }
+                    Slot::Vacant(e) => {
+                        e.insert((p as u32, p as u32));
+                    }
+                }
+            }
+            for &(first, last) in ends.values() {
+                if first == last {
                     continue;
                 }
-                for (pos, &(_, q)) in bucket.iter().enumerate().skip(1) {
-                    let q = q as usize;
+                bucket.clear();
+                let mut p = first;
+                while p != u32::MAX {
+                    bucket.push(p as usize);
+                    p = next[p as usize];
+                }
+                for (pos, &q) in bucket.iter().enumerate().skip(1) {
                     let start = pos.saturating_sub(MAX_BUCKET_COMPARISONS);
-                    for &(_, p) in &bucket[start..pos] {
-                        let p = p as usize;
+                    for &p in &bucket[start..pos] {
                         if uf.find(p) == uf.find(q) {
                             continue;
                         }
@@ -224,7 +249,7 @@ impl DedupIndex {
                 }
             }
         }
-        drop(keys);
+        drop((ends, next, bucket));
         // Components: cluster id = smallest id (the root: the smallest
         // position); canonical = most words, ties to the smallest id.
         let mut canonical: Vec<u32> = (0..n as u32).collect();
