@@ -1518,13 +1518,11 @@ impl Doc<'_> {
     ) -> Option<String> {
         // "impressed with Lenovo's move": after a preposition a possessive
         // name is no object (the thing it owns is); it can take over.
-        let possessive = |m: &Mention| {
-            self.text
-                .get(m.end..)
-                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
-        };
         let first = mentions.iter().find(|m| {
-            !m.reporter && (!m.object || possessive(m)) && !m.product && m.name.is_some()
+            !m.reporter
+                && (!m.object || self.possessive_at(m.end))
+                && !m.product
+                && m.name.is_some()
         })?;
         if first.anaphor {
             return None;
@@ -2238,10 +2236,7 @@ impl Doc<'_> {
                     matches!(p.span.slice(self.text), "“" | "\"" | "(" | "-" | "–" | ":")
                 });
             if after_quote_or_start {
-                let possessive = self
-                    .text
-                    .get(b..)
-                    .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+                let possessive = self.possessive_at(b);
                 // "Wimpey reported a 19% rise": a name followed by its verb.
                 let next = self
                     .tokens
@@ -2400,9 +2395,7 @@ impl Doc<'_> {
         let from = right_after(Cat::FromPre);
         // "losses rose to £1.2m, while sales had fallen from £138m": a
         // contrasting clause between starts a figure of its own.
-        let new_clause = cues.iter().any(|c| {
-            c.cat == Cat::Reset && c.start >= *end && c.end <= q0 && self.value(c) == "contrast"
-        });
+        let new_clause = self.contrast_between(cues, *end, q0);
         if !from || new_clause {
             return None;
         }
@@ -2912,14 +2905,7 @@ impl Doc<'_> {
             };
             // "losses had risen from £1m to £1.2m, while sales had fallen":
             // a trigger after a contrasting clause word is that clause's.
-            if after
-                && cues.iter().any(|r| {
-                    r.cat == Cat::Reset
-                        && r.start >= q.span.end()
-                        && r.end <= c.start
-                        && self.value(r) == "contrast"
-                })
-            {
+            if after && self.contrast_between(cues, q.span.end(), c.start) {
                 continue;
             }
             let score = d as i64 + if after { 1 } else { 0 } - i64::from(t.prio);
@@ -3086,11 +3072,7 @@ impl Doc<'_> {
                 continue;
             }
             // "May's debt": a possessive names a company or a person, not a month.
-            if self
-                .text
-                .get(b..)
-                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
-            {
+            if self.possessive_at(b) {
                 continue;
             }
             if cues
@@ -3309,6 +3291,21 @@ impl Doc<'_> {
         ctx.period.clone()
     }
 
+    /// Whether a possessive "'s" follows byte `at` ("Lenovo's move").
+    fn possessive_at(&self, at: usize) -> bool {
+        self.text
+            .get(at..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+    }
+
+    /// Whether a contrasting clause word ("while", "but": a reset cue of
+    /// value `contrast`) stands between bytes `a` and `b`.
+    fn contrast_between(&self, cues: &[Cue], a: usize, b: usize) -> bool {
+        cues.iter().any(|c| {
+            c.cat == Cat::Reset && c.start >= a && c.end <= b && self.value(c) == "contrast"
+        })
+    }
+
     /// "an 82% jump on 2003 figures", "a 5% rise on 2003": a percent change
     /// measured against a year named right after its change noun and "on";
     /// the year's start byte and the year.
@@ -3435,13 +3432,7 @@ impl Doc<'_> {
                     .any(|c| c.cat == Cat::Reset && c.start >= q1 && c.end <= a);
             // "cut its German workforce by 1,920 while 300 jobs will go at
             // X": a place before a contrasting clause is the earlier clause's.
-            let prev_clause = b <= q0
-                && cues.iter().any(|c| {
-                    c.cat == Cat::Reset
-                        && c.start >= b
-                        && c.end <= q0
-                        && self.value(c) == "contrast"
-                });
+            let prev_clause = b <= q0 && self.contrast_between(cues, b, q0);
             let fronted = fronted_end.is_some_and(|e| b <= e);
             // "a fight for market share in China, and Lenovo's sales were
             // down 3.7%": a place before ", and" plus a newly named subject
@@ -3477,12 +3468,8 @@ impl Doc<'_> {
                     // "European sales", "US revenue"
                     || (c.cat == Cat::Metric && c.start >= b && self.pos.between(b, c.start) == 0)
             });
-            let possessive_before_number = b <= q0
-                && self
-                    .text
-                    .get(b..)
-                    .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
-                && self.pos.between(b, q0) <= 3;
+            let possessive_before_number =
+                b <= q0 && self.possessive_at(b) && self.pos.between(b, q0) <= 3;
             if prep || market || possessive_before_number {
                 offer(dist(a, b), a >= q1, Some(g.name.clone()));
             }
