@@ -1894,17 +1894,17 @@ impl Doc<'_> {
             let from = cues
                 .iter()
                 .any(|c| c.cat == Cat::FromPre && c.end <= q0 && self.pos.between(c.end, q0) <= 1);
-            let relative_year = times.iter().any(|t| {
-                t.span.start() >= q1
-                    && self.pos.between(q1, t.span.start()) <= 2
-                    && matches!(t.period, Some(Period::Year(_)) | None)
-                    && t.span
-                        .slice(self.text)
-                        .to_ascii_lowercase()
-                        .contains("year")
-                    && !t.span.slice(self.text).bytes().any(|b| b.is_ascii_digit())
-            });
-            if from && relative_year && prev.metric == metric && prev.unit == unit {
+            let relative_year = || {
+                times.iter().any(|t| {
+                    let w = t.span.slice(self.text).as_bytes();
+                    t.span.start() >= q1
+                        && self.pos.between(q1, t.span.start()) <= 2
+                        && matches!(t.period, Some(Period::Year(_)) | None)
+                        && w.windows(4).any(|x| x.eq_ignore_ascii_case(b"year"))
+                        && !w.iter().any(u8::is_ascii_digit)
+                })
+            };
+            if from && prev.metric == metric && prev.unit == unit && relative_year() {
                 if let Some(p) = prev
                     .period
                     .as_deref()
