@@ -489,9 +489,9 @@ impl Lexicon {
     /// The phrase occurrences in `lower` (the ASCII-lowercased document
     /// text) that lie inside one of `ranges` and start and end on word
     /// boundaries (judged on the whole text), ordered by start. `ranges`
-    /// are ordered and disjoint (sentences). Facts come
-    /// only from sentences, so scanning the page's menus and footers too
-    /// would only cost time.
+    /// are ordered and disjoint (sentences). Facts come only from
+    /// sentences, so scanning the page's menus and footers too would only
+    /// cost time.
     pub(crate) fn scan(&self, lower: &str, ranges: &[(usize, usize)]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for &(start, end) in ranges {

@@ -7,6 +7,7 @@ use crate::template::HashSet64;
 use crate::template::{ALNUM_LOWER, FNV_OFFSET, Template, fnv_step, line_hash};
 use crate::{DropReason, Dropped, Stripped, dom};
 use factsift_core::Document;
+use factsift_core::chars::is_alphanumeric;
 
 /// A section joins the article when at least this share of its content
 /// words occur in the article core (or title).
@@ -26,7 +27,7 @@ fn line_opening(l: &Line, text: &str) -> Option<u64> {
     let mut in_word = false;
     let mut prev_digit = false;
     for c in l.span.slice(text).chars() {
-        if factsift_core::chars::is_alphanumeric(c) {
+        if is_alphanumeric(c) {
             in_word = true;
             // A run of digits is one `0`.
             let digit = c.is_ascii_digit();
@@ -200,7 +201,7 @@ fn each_content_word(lex: &Lexicon, s: &str, buf: &mut String, mut emit: impl Fn
             }
         }
     } else {
-        for w in s.split(|c: char| !factsift_core::chars::is_alphanumeric(c)) {
+        for w in s.split(|c: char| !is_alphanumeric(c)) {
             if !w.is_empty() {
                 word(w, w.is_ascii());
             }
@@ -375,10 +376,7 @@ fn recurring_shapes(lines: &[Line], text: &str) -> Vec<bool> {
                 }
             }
         } else {
-            for c in s
-                .chars()
-                .filter(|&c| factsift_core::chars::is_alphanumeric(c))
-            {
+            for c in s.chars().filter(|&c| is_alphanumeric(c)) {
                 h.char(c);
             }
         }

@@ -8,6 +8,7 @@
 //! distinct lines and the learner at most [`TemplateLearner::MAX_SITES`] sites.
 
 use factsift_core::Document;
+use factsift_core::chars::is_alphanumeric;
 use std::collections::HashMap;
 use std::hash::Hasher;
 
@@ -77,7 +78,7 @@ pub(crate) fn line_hash(line: &str) -> u64 {
             // A character's first byte (its other bytes, 0x80..0xc0, are
             // skipped): hash all its bytes if it is alphanumeric.
             if let Some(c) = line.get(i..).and_then(|r| r.chars().next())
-                && factsift_core::chars::is_alphanumeric(c)
+                && is_alphanumeric(c)
             {
                 for &y in &b[i..i + c.len_utf8()] {
                     h = fnv_step(h, y);
