@@ -236,14 +236,24 @@ impl DedupIndex {
                     bucket.push(p as usize);
                     p = next[p as usize];
                 }
+                // A bucket already inside one component has no pair left
+                // to compare: with near-copies in a dump, that is most
+                // buckets after the first band, and checking it costs one
+                // find per member instead of one per pair.
+                let root = uf.find(bucket[0]);
+                if bucket[1..].iter().all(|&p| uf.find(p) == root) {
+                    continue;
+                }
                 for (pos, &q) in bucket.iter().enumerate().skip(1) {
                     let start = pos.saturating_sub(MAX_BUCKET_COMPARISONS);
+                    let mut root_q = uf.find(q);
                     for &p in &bucket[start..pos] {
-                        if uf.find(p) == uf.find(q) {
+                        if uf.find(p) == root_q {
                             continue;
                         }
                         if self.similarity(doc(p), doc(q)) >= threshold {
                             uf.union(p, q);
+                            root_q = uf.find(q);
                         }
                     }
                 }
