@@ -5,11 +5,13 @@ use crate::runner::{self, DocumentRun, InputArgs, finish};
 use anyhow::{Context, Result};
 use factsift_claims::ClaimExtractor;
 use factsift_core::{Document, Span, TokenKind};
-use factsift_dedup::{DedupIndex, Deduper, MergedFact, Merger};
+use factsift_dedup::{DedupIndex, Deduper, Group, MergedFact, Merger};
 use factsift_pipeline::Pipeline;
 use factsift_strip::{Stripper, Template, TemplateLearner};
 use factsift_tag::Tagger;
+use rayon::prelude::*;
 use serde::Serialize;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -112,9 +114,14 @@ fn json_lines<F>(args: &InputArgs, command: &str, line: F) -> Result<ExitCode>
 where
     F: Fn(&Document) -> serde_json::Result<String> + Sync,
 {
+    let pool = runner::pool(args.threads)?;
     let mut output = Output::open(args.output.as_deref())?;
     let mut records = 0;
-    let run = DocumentRun { args, command };
+    let run = DocumentRun {
+        args,
+        command,
+        pool: &pool,
+    };
     let mut stats = run.run(line, |_, line| {
         output.line(&line?)?;
         records += 1;
@@ -126,14 +133,13 @@ where
 
 /// The first pass over re-readable inputs: what recurs across each site's
 /// pages. Errors are not reported here; the main pass reports them.
-fn learn_templates(args: &StripArgs) -> Result<Template> {
+fn learn_templates(args: &StripArgs, pool: &rayon::ThreadPool) -> Result<Template> {
     let reads_stdin = args.input.inputs.iter().any(|p| p.as_os_str() == "-");
     let mut learner = TemplateLearner::new();
     if args.single_pass || reads_stdin {
         return Ok(learner.finish());
     }
-    let pool = runner::pool(args.input.threads)?;
-    runner::scan_documents(&args.input, &pool, |doc| learner.observe(doc))?;
+    runner::scan_documents(&args.input, pool, |doc| learner.observe(doc))?;
     Ok(learner.finish())
 }
 
@@ -142,13 +148,13 @@ fn learn_templates(args: &StripArgs) -> Result<Template> {
 /// template pass rather than before it, and in two halves: the claim
 /// extractor's lexicon automaton takes as long as the other stages
 /// together, which matters most to a `--single-pass` run that waits for it.
-fn prepare(args: &StripArgs) -> Result<(Pipeline, Template)> {
+fn prepare(args: &StripArgs, pool: &rayon::ThreadPool) -> Result<(Pipeline, Template)> {
     std::thread::scope(|scope| {
         let claims = scope.spawn(|| ClaimExtractor::builder().build());
         let stages = scope.spawn(|| {
             Ok::<_, anyhow::Error>((Stripper::builder().build()?, Tagger::builder().build()?))
         });
-        let template = learn_templates(args);
+        let template = learn_templates(args, pool);
         let (stripper, tagger) = joined(stages).context("cannot load the pipeline's data")?;
         let claims = joined(claims).context("cannot load the claim extractor's data")?;
         let pipeline = Pipeline::builder()
@@ -170,7 +176,8 @@ fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
 
 /// `factsift strip`: the article text and the dropped boilerplate.
 pub fn strip(args: &StripArgs) -> Result<ExitCode> {
-    let (pipeline, template) = prepare(args)?;
+    let pool = runner::pool(args.input.threads)?;
+    let (pipeline, template) = prepare(args, &pool)?;
     json_lines(&args.input, "strip", |doc| {
         serde_json::to_string(&pipeline.stripper().strip_with(doc, &template).record(doc))
     })
@@ -230,7 +237,8 @@ struct TagRecord<'a> {
 
 /// `factsift tag`: entities, quantities and times of each article.
 pub fn tag(args: &StripArgs) -> Result<ExitCode> {
-    let (pipeline, template) = prepare(args)?;
+    let pool = runner::pool(args.input.threads)?;
+    let (pipeline, template) = prepare(args, &pool)?;
     json_lines(&args.input, "tag", |doc| {
         let out = pipeline.tag_with(doc, &template);
         let text = doc.text.as_str();
@@ -264,7 +272,8 @@ fn premerge_mentions() -> usize {
 /// `factsift extract`: the whole pipeline, then near-duplicate clustering
 /// and the merge into canonical facts.
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
-    let (pipeline, template) = prepare(&args.strip)?;
+    let pool = runner::pool(args.strip.input.threads)?;
+    let (pipeline, template) = prepare(&args.strip, &pool)?;
     let deduper = Deduper::new();
     let input = &args.strip.input;
     let mut output = Output::open(input.output.as_deref())?;
@@ -283,6 +292,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let run = DocumentRun {
         args: input,
         command: "extract",
+        pool: &pool,
     };
     let mut stats = run.run(
         |doc: &Document| {
@@ -320,11 +330,8 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let clusters = index.finish();
     let duplicates = clusters.duplicates() as u64;
     if args.emit != Emit::Mentions && !stats.interrupted {
-        let facts = Merger::new().with_dedup(clusters).merge(mentions);
-        for fact in &facts {
-            output.line(&serde_json::to_string(fact)?)?;
-        }
-        records = facts.len() as u64;
+        let merger = Merger::new().with_dedup(clusters);
+        records = write_merged(&pool, &merger, merger.groups(mentions), &mut output)?;
         partial_sketches.sort();
         for sketch in partial_sketches {
             output.line(&serde_json::to_string(&SketchLine { sketch })?)?;
@@ -345,15 +352,59 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     finish(input, output, stats)
 }
 
+/// Groups of facts merged and serialised together on the pool, so that
+/// the end of a run, after the last document, is not one thread's work;
+/// a bounded number at a time, so that the serialised facts of a large
+/// run are never all held at once.
+const GROUPS_PER_WINDOW: usize = 4096;
+
+/// Merges `groups` on `pool` and writes the facts as JSON lines, in the
+/// groups' order (the order of [`Merger::merge`]). Returns how many.
+fn write_merged(
+    pool: &rayon::ThreadPool,
+    merger: &Merger,
+    groups: Vec<Group>,
+    output: &mut Output,
+) -> Result<u64> {
+    let mut facts = 0;
+    let mut groups = groups.into_iter();
+    loop {
+        let window: Vec<_> = groups.by_ref().take(GROUPS_PER_WINDOW).collect();
+        if window.is_empty() {
+            return Ok(facts);
+        }
+        let lines: Vec<(Vec<u8>, u64)> = pool.install(|| {
+            window
+                .into_par_iter()
+                .map(|group| {
+                    let merged = merger.merge_group(group);
+                    let mut bytes = Vec::new();
+                    for fact in &merged {
+                        serde_json::to_writer(&mut bytes, fact)?;
+                        bytes.push(b'\n');
+                    }
+                    Ok((bytes, merged.len() as u64))
+                })
+                .collect::<serde_json::Result<_>>()
+        })?;
+        for (bytes, n) in lines {
+            output.write_all(&bytes)?;
+            facts += n;
+        }
+    }
+}
+
 /// `factsift dedup`: each document's near-duplicate cluster.
 pub fn dedup(args: &StripArgs) -> Result<ExitCode> {
-    let (pipeline, template) = prepare(args)?;
+    let pool = runner::pool(args.input.threads)?;
+    let (pipeline, template) = prepare(args, &pool)?;
     let deduper = Deduper::new();
     let mut output = Output::open(args.input.output.as_deref())?;
     let mut index = DedupIndex::new(&deduper);
     let run = DocumentRun {
         args: &args.input,
         command: "dedup",
+        pool: &pool,
     };
     let mut stats = run.run(
         |doc| {
@@ -487,7 +538,8 @@ pub fn report(args: &ReportArgs) -> Result<ExitCode> {
         .as_ref()
         .map(factsift_eval::read_facts)
         .transpose()?;
-    let (pipeline, template) = prepare(&args.strip)?;
+    let pool = runner::pool(args.strip.input.threads)?;
+    let (pipeline, template) = prepare(&args.strip, &pool)?;
     let deduper = Deduper::new();
     let mut report = factsift_report::Report::new();
     let names: Vec<String> = input
@@ -501,6 +553,7 @@ pub fn report(args: &ReportArgs) -> Result<ExitCode> {
     let run = DocumentRun {
         args: input,
         command: "report",
+        pool: &pool,
     };
     let mut stats = run.run(
         |doc: &Document| {

@@ -90,6 +90,8 @@ pub struct RunStats {
 pub struct DocumentRun<'a> {
     pub args: &'a InputArgs,
     pub command: &'a str,
+    /// The workers; see [`pool`].
+    pub pool: &'a rayon::ThreadPool,
 }
 
 impl DocumentRun<'_> {
@@ -101,7 +103,6 @@ impl DocumentRun<'_> {
         P: Fn(&Document) -> T + Sync,
         S: FnMut(&Document, T) -> Result<()>,
     {
-        let pool = pool(self.args.threads)?;
         let reader = self.args.reader()?;
         let progress = Progress::new(self.args.quiet, self.command, &self.args.inputs);
         let started = Instant::now();
@@ -112,7 +113,7 @@ impl DocumentRun<'_> {
         };
         let mut input_bytes = 0u64;
         let mut docs_done = 0u64;
-        stats.interrupted = !in_batches(&mut items, &pool, &process, |item, out, read| {
+        stats.interrupted = !in_batches(&mut items, self.pool, &process, |item, out, read| {
             match item {
                 Item::Document { doc, warnings } => {
                     for warning in &warnings {

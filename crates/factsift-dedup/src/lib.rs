@@ -151,8 +151,8 @@ mod minhash;
 pub use crate::{
     cluster::{Assignment, Clusters, DedupIndex, MAX_BUCKET_COMPARISONS},
     merge::{
-        APPROX_WIDTH, MergedFact, MergedSource, Merger, VALUE_TOLERANCE, bound_rank, parse_merged,
-        to_jsonl, values_close,
+        APPROX_WIDTH, Group, MergedFact, MergedSource, Merger, VALUE_TOLERANCE, bound_rank,
+        parse_merged, to_jsonl, values_close,
     },
     minhash::{
         DEFAULT_BANDS, DEFAULT_PERMUTATIONS, DEFAULT_SHINGLE, DEFAULT_THRESHOLD, Deduper,

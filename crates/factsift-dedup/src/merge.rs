@@ -260,6 +260,9 @@ struct Mention {
     start: usize,
     end: usize,
     text: String,
+    /// The cluster the source recorded, until [`Merger::merge_group`]
+    /// resolves `cluster`.
+    recorded_cluster: Option<String>,
     cluster: String,
 }
 
@@ -357,8 +360,38 @@ impl Merger {
     }
 
     /// Merges facts (plain mentions or earlier merge outputs, in any mix)
-    /// into canonical facts, sorted by key and value.
+    /// into canonical facts, sorted by key and value: [`Merger::groups`],
+    /// then [`Merger::merge_group`] over each group, in order.
     pub fn merge(&self, facts: impl IntoIterator<Item = MergedFact>) -> Vec<MergedFact> {
+        let mut out = Vec::new();
+        for group in self.groups(facts) {
+            out.extend(self.merge_group(group));
+        }
+        out
+    }
+
+    /// Gathers facts by key (subject, metric, unit, period, per, scope,
+    /// modality), sorted by key. Groups merge independently of each other,
+    /// so a caller may hand them to several threads and concatenate the
+    /// results in order: the same facts as [`Merger::merge`].
+    ///
+    /// ```
+    /// # use factsift_dedup::{Merger, MergedFact};
+    /// # let fact = |subject: &str, doc: &str| -> MergedFact {
+    /// #     let f: factsift_core::Fact = serde_json::from_value(serde_json::json!({
+    /// #         "subject": subject, "metric": "revenue", "value": 5.0, "unit": "USD",
+    /// #         "sources": [{"doc": doc, "start": 0, "end": 3, "text": "..."}]})).unwrap();
+    /// #     f.into()
+    /// # };
+    /// let merger = Merger::new();
+    /// let facts = vec![fact("Zeta", "a"), fact("Acme", "b"), fact("Zeta", "c")];
+    /// let groups = merger.groups(facts.clone());
+    /// assert_eq!(groups.len(), 2);
+    /// let merged: Vec<MergedFact> = groups.into_iter().flat_map(|g| merger.merge_group(g)).collect();
+    /// assert_eq!(merged, merger.merge(facts));
+    /// assert_eq!(merged[0].subject, "Acme");
+    /// ```
+    pub fn groups(&self, facts: impl IntoIterator<Item = MergedFact>) -> Vec<Group> {
         let mut groups: BTreeMap<Key, Vec<Mention>> = BTreeMap::new();
         for f in facts {
             let key = Key {
@@ -372,10 +405,6 @@ impl Merger {
             };
             let entry = groups.entry(key).or_default();
             for s in f.sources {
-                let cluster = self
-                    .cluster_of(&s.doc)
-                    .or(s.cluster)
-                    .unwrap_or_else(|| s.doc.clone());
                 entry.push(Mention {
                     value: s.value.unwrap_or(f.value),
                     bound: s.bound.unwrap_or(f.bound),
@@ -393,46 +422,72 @@ impl Merger {
                     start: s.start,
                     end: s.end,
                     text: s.text,
-                    cluster,
+                    recorded_cluster: s.cluster,
+                    cluster: String::new(),
                 });
             }
         }
-        let mut out = Vec::new();
-        for (key, mut mentions) in groups {
-            // Set semantics: an identical mention counts once; its cluster is
-            // the smallest recorded, so the choice does not depend on order.
-            mentions.sort_by(|a, b| a.cmp_identity(b).then_with(|| a.cluster.cmp(&b.cluster)));
-            mentions.dedup_by(|b, a| a.cmp_identity(b).is_eq());
-            let start = out.len();
-            // Value clusters: single linkage over the sorted values. Two
-            // values within tolerance always end in the same fact, and the
-            // canonical values of two facts of one key never are within
-            // tolerance of each other; the clusters are a function of the
-            // set of values, whatever the order.
-            let mut bounds = Vec::new();
-            let mut lo = 0;
-            while lo < mentions.len() {
-                let mut hi = lo + 1;
-                while hi < mentions.len()
-                    && values_close(mentions[hi - 1].value, mentions[hi].value)
-                {
-                    hi += 1;
-                }
-                bounds.push(lo);
-                lo = hi;
-            }
-            // Hand each cluster's mentions over by value (no string copies).
-            let mut chunks = Vec::with_capacity(bounds.len());
-            for &lo in bounds.iter().rev() {
-                chunks.push(mentions.split_off(lo));
-            }
-            for chunk in chunks.into_iter().rev() {
-                out.push(canonical(&key, chunk));
-            }
-            link_conflicts(&mut out[start..]);
+        groups
+            .into_iter()
+            .map(|(key, mentions)| Group { key, mentions })
+            .collect()
+    }
+
+    /// The canonical facts of one group of [`Merger::groups`], sorted by
+    /// value.
+    pub fn merge_group(&self, group: Group) -> Vec<MergedFact> {
+        let Group { key, mut mentions } = group;
+        // A document's cluster: the merger's own over the one its source
+        // recorded, else the document itself.
+        for m in &mut mentions {
+            m.cluster = match self
+                .cluster_of(&m.doc)
+                .or_else(|| m.recorded_cluster.take())
+            {
+                Some(cluster) => cluster,
+                None => m.doc.clone(),
+            };
         }
+        // Set semantics: an identical mention counts once; its cluster is
+        // the smallest recorded, so the choice does not depend on order.
+        mentions.sort_by(|a, b| a.cmp_identity(b).then_with(|| a.cluster.cmp(&b.cluster)));
+        mentions.dedup_by(|b, a| a.cmp_identity(b).is_eq());
+        // Value clusters: single linkage over the sorted values. Two
+        // values within tolerance always end in the same fact, and the
+        // canonical values of two facts of one key never are within
+        // tolerance of each other; the clusters are a function of the
+        // set of values, whatever the order.
+        let mut bounds = Vec::new();
+        let mut lo = 0;
+        while lo < mentions.len() {
+            let mut hi = lo + 1;
+            while hi < mentions.len() && values_close(mentions[hi - 1].value, mentions[hi].value) {
+                hi += 1;
+            }
+            bounds.push(lo);
+            lo = hi;
+        }
+        // Hand each cluster's mentions over by value (no string copies).
+        let mut chunks = Vec::with_capacity(bounds.len());
+        for &lo in bounds.iter().rev() {
+            chunks.push(mentions.split_off(lo));
+        }
+        let mut out: Vec<MergedFact> = chunks
+            .into_iter()
+            .rev()
+            .map(|chunk| canonical(&key, chunk))
+            .collect();
+        link_conflicts(&mut out);
         out
     }
+}
+
+/// The facts of one key, gathered by [`Merger::groups`] and merged by
+/// [`Merger::merge_group`].
+#[derive(Clone, Debug)]
+pub struct Group {
+    key: Key,
+    mentions: Vec<Mention>,
 }
 
 /// Builds one canonical fact from one value cluster of mentions.
