@@ -5,7 +5,7 @@ use crate::runner::{self, DocumentRun, InputArgs, finish};
 use anyhow::{Context, Result};
 use factsift_claims::ClaimExtractor;
 use factsift_core::{Document, Span, TokenKind};
-use factsift_dedup::{DedupIndex, Deduper, Group, MergedFact, Merger};
+use factsift_dedup::{DedupIndex, Deduper, Groups, MergedFact, Merger};
 use factsift_pipeline::Pipeline;
 use factsift_strip::{Stripper, Template, TemplateLearner};
 use factsift_tag::Tagger;
@@ -363,11 +363,10 @@ const GROUPS_PER_WINDOW: usize = 4096;
 fn write_merged(
     pool: &rayon::ThreadPool,
     merger: &Merger,
-    groups: Vec<Group>,
+    mut groups: Groups,
     output: &mut Output,
 ) -> Result<u64> {
     let mut facts = 0;
-    let mut groups = groups.into_iter();
     loop {
         let window: Vec<_> = groups.by_ref().take(GROUPS_PER_WINDOW).collect();
         if window.is_empty() {

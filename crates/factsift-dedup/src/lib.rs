@@ -151,7 +151,7 @@ mod minhash;
 pub use crate::{
     cluster::{Assignment, Clusters, DedupIndex, MAX_BUCKET_COMPARISONS},
     merge::{
-        APPROX_WIDTH, Group, MergedFact, MergedSource, Merger, VALUE_TOLERANCE, bound_rank,
+        APPROX_WIDTH, Group, Groups, MergedFact, MergedSource, Merger, VALUE_TOLERANCE, bound_rank,
         parse_merged, to_jsonl, values_close,
     },
     minhash::{

@@ -385,13 +385,13 @@ impl Merger {
     /// # };
     /// let merger = Merger::new();
     /// let facts = vec![fact("Zeta", "a"), fact("Acme", "b"), fact("Zeta", "c")];
-    /// let groups = merger.groups(facts.clone());
+    /// let groups: Vec<_> = merger.groups(facts.clone()).collect();
     /// assert_eq!(groups.len(), 2);
     /// let merged: Vec<MergedFact> = groups.into_iter().flat_map(|g| merger.merge_group(g)).collect();
     /// assert_eq!(merged, merger.merge(facts));
     /// assert_eq!(merged[0].subject, "Acme");
     /// ```
-    pub fn groups(&self, facts: impl IntoIterator<Item = MergedFact>) -> Vec<Group> {
+    pub fn groups(&self, facts: impl IntoIterator<Item = MergedFact>) -> Groups {
         let mut groups: BTreeMap<Key, Vec<Mention>> = BTreeMap::new();
         for f in facts {
             let key = Key {
@@ -427,10 +427,7 @@ impl Merger {
                 });
             }
         }
-        groups
-            .into_iter()
-            .map(|(key, mentions)| Group { key, mentions })
-            .collect()
+        Groups(groups.into_iter())
     }
 
     /// The canonical facts of one group of [`Merger::groups`], sorted by
@@ -484,11 +481,46 @@ impl Merger {
 
 /// The facts of one key, gathered by [`Merger::groups`] and merged by
 /// [`Merger::merge_group`].
+///
+/// ```
+/// # use factsift_dedup::{Merger, MergedFact};
+/// let fact = |value: f64, doc: &str| -> MergedFact {
+///     let f: factsift_core::Fact = serde_json::from_value(serde_json::json!({
+///         "subject": "Acme", "metric": "revenue", "value": value, "unit": "USD",
+///         "sources": [{"doc": doc, "start": 0, "end": 3, "text": "..."}]})).unwrap();
+///     f.into()
+/// };
+/// let merger = Merger::new();
+/// let mut groups = merger.groups([fact(5.0, "a"), fact(5.0, "b"), fact(9.0, "c")]);
+/// assert_eq!(groups.len(), 1); // one key
+/// let facts = merger.merge_group(groups.next().unwrap());
+/// assert_eq!(facts.len(), 2); // two values
+/// assert_eq!(facts[0].sources.len(), 2);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Group {
     key: Key,
     mentions: Vec<Mention>,
 }
+
+/// The groups of [`Merger::groups`] in key order, handed out one at a time:
+/// a caller that merges and writes them as it goes never holds two copies.
+#[derive(Debug)]
+pub struct Groups(std::collections::btree_map::IntoIter<Key, Vec<Mention>>);
+
+impl Iterator for Groups {
+    type Item = Group;
+
+    fn next(&mut self) -> Option<Group> {
+        self.0.next().map(|(key, mentions)| Group { key, mentions })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Groups {}
 
 /// Builds one canonical fact from one value cluster of mentions.
 fn canonical(key: &Key, ms: Vec<Mention>) -> MergedFact {
