@@ -201,28 +201,35 @@ impl DedupIndex {
         // Buckets are grouped through a map rather than by sorting the
         // band's keys (42 sorts were most of this serial end of a run):
         // each key's first and last position, and a chain from position to
-        // the next one with the same key, so a bucket's members stay in
-        // ascending order. Buckets are visited in any order: unions only
+        // the next one with the same key; a bucket's members are sorted
+        // into ascending positions. Buckets are visited in any order: unions only
         // join components, and a component's root is its smallest position,
         // so the clusters do not depend on it.
         let mut ends: nohash_hasher::IntMap<u64, (u32, u32)> =
             nohash_hasher::IntMap::with_capacity_and_hasher(n, Default::default());
         let mut next: Vec<u32> = vec![u32::MAX; n];
         let mut bucket: Vec<usize> = Vec::new();
+        // Keys are read in the order sketches were added, which is the
+        // order their values lie in memory: in sorted order, a large run
+        // would miss the cache on every document of every band.
+        let mut position = vec![0u32; n];
+        for (p, &d) in order.iter().enumerate() {
+            position[d as usize] = p as u32;
+        }
         for band in 0..bands {
             ends.clear();
-            for p in 0..n {
-                let Some(key) = self.deduper.band_key(self.values(doc(p)), band) else {
+            for (d, &p) in position.iter().enumerate() {
+                let Some(key) = self.deduper.band_key(self.values(d), band) else {
                     continue;
                 };
-                next[p] = u32::MAX;
+                next[p as usize] = u32::MAX;
                 match ends.entry(key) {
                     Slot::Occupied(mut e) => {
-                        next[e.get().1 as usize] = p as u32;
-                        e.get_mut().1 = p as u32;
+                        next[e.get().1 as usize] = p;
+                        e.get_mut().1 = p;
                     }
                     Slot::Vacant(e) => {
-                        e.insert((p as u32, p as u32));
+                        e.insert((p, p));
                     }
                 }
             }
@@ -236,6 +243,7 @@ impl DedupIndex {
                     bucket.push(p as usize);
                     p = next[p as usize];
                 }
+                bucket.sort_unstable();
                 // A bucket already inside one component has no pair left
                 // to compare: with near-copies in a dump, that is most
                 // buckets after the first band, and checking it costs one
