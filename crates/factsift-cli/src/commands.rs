@@ -327,11 +327,19 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             Ok(())
         },
     )?;
-    let clusters = index.finish();
+    // Clustering and gathering the mentions by key do not depend on each
+    // other: two of the serial end of a run, side by side.
+    let merging = args.emit != Emit::Mentions && !stats.interrupted;
+    let (clusters, groups) = pool.install(|| {
+        rayon::join(
+            || index.finish(),
+            || merging.then(|| Merger::groups(mentions)),
+        )
+    });
     let duplicates = clusters.duplicates() as u64;
-    if args.emit != Emit::Mentions && !stats.interrupted {
+    if let Some(groups) = groups {
         let merger = Merger::new().with_dedup(clusters);
-        records = write_merged(&pool, &merger, merger.groups(mentions), &mut output)?;
+        records = write_merged(&pool, &merger, groups, &mut output)?;
         partial_sketches.sort();
         for sketch in partial_sketches {
             output.line(&serde_json::to_string(&SketchLine { sketch })?)?;

@@ -364,7 +364,7 @@ impl Merger {
     /// then [`Merger::merge_group`] over each group, in order.
     pub fn merge(&self, facts: impl IntoIterator<Item = MergedFact>) -> Vec<MergedFact> {
         let mut out = Vec::new();
-        for group in self.groups(facts) {
+        for group in Merger::groups(facts) {
             out.extend(self.merge_group(group));
         }
         out
@@ -373,7 +373,10 @@ impl Merger {
     /// Gathers facts by key (subject, metric, unit, period, per, scope,
     /// modality), sorted by key. Groups merge independently of each other,
     /// so a caller may hand them to several threads and concatenate the
-    /// results in order: the same facts as [`Merger::merge`].
+    /// results in order: the same facts as [`Merger::merge`]. Gathering
+    /// needs no cluster map (a merger applies its own in
+    /// [`Merger::merge_group`]), so it can run while the clusters are
+    /// still being computed.
     ///
     /// ```
     /// # use factsift_dedup::{Merger, MergedFact};
@@ -385,13 +388,13 @@ impl Merger {
     /// # };
     /// let merger = Merger::new();
     /// let facts = vec![fact("Zeta", "a"), fact("Acme", "b"), fact("Zeta", "c")];
-    /// let groups: Vec<_> = merger.groups(facts.clone()).collect();
+    /// let groups: Vec<_> = Merger::groups(facts.clone()).collect();
     /// assert_eq!(groups.len(), 2);
     /// let merged: Vec<MergedFact> = groups.into_iter().flat_map(|g| merger.merge_group(g)).collect();
     /// assert_eq!(merged, merger.merge(facts));
     /// assert_eq!(merged[0].subject, "Acme");
     /// ```
-    pub fn groups(&self, facts: impl IntoIterator<Item = MergedFact>) -> Groups {
+    pub fn groups(facts: impl IntoIterator<Item = MergedFact>) -> Groups {
         let mut groups: BTreeMap<Key, Vec<Mention>> = BTreeMap::new();
         for f in facts {
             let key = Key {
@@ -491,7 +494,7 @@ impl Merger {
 ///     f.into()
 /// };
 /// let merger = Merger::new();
-/// let mut groups = merger.groups([fact(5.0, "a"), fact(5.0, "b"), fact(9.0, "c")]);
+/// let mut groups = Merger::groups([fact(5.0, "a"), fact(5.0, "b"), fact(9.0, "c")]);
 /// assert_eq!(groups.len(), 1); // one key
 /// let facts = merger.merge_group(groups.next().unwrap());
 /// assert_eq!(facts.len(), 2); // two values
