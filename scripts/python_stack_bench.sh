@@ -6,8 +6,9 @@
 #   scripts/python_stack_bench.sh [INPUT...]   (files, dirs or .jsonl[.gz]; default: BBC texts + AEB pages)
 #   PY_DOCS=40 scripts/python_stack_bench.sh /tmp/dump.jsonl.gz
 #
-# The Python stack is slow (~30 KB/s), so it runs over PY_DOCS documents
-# (default 60) taken at evenly spaced size quantiles of the sample, factsift over the whole sample
+# The Python stack is slow (~50 KB/s), so it runs over PY_DOCS documents
+# (default 200, ~20 s: fewer miss the few large HTML pages that hold much of
+# a dump's bytes) taken at evenly spaced size quantiles of the sample, factsift over the whole sample
 # (FS_DOCS caps it, default all; FS_RUNS runs of each factsift thread count,
 # the median reported); figures are normalised per document and MB.
 set -euo pipefail
@@ -25,4 +26,4 @@ if [ ${#inputs[@]} -eq 0 ]; then
   inputs=(../shared/bench/bbc_business ../shared/bench/aeb/html)
 fi
 exec "$VENV/bin/python" scripts/python_stack_bench.py --factsift "${CARGO_TARGET_DIR:-target}/release/factsift" \
-  --py-docs "${PY_DOCS:-60}" --fs-docs "${FS_DOCS:-0}" --fs-runs "${FS_RUNS:-1}" --threads "${THREADS:-$(nproc)}" "${inputs[@]}"
+  --py-docs "${PY_DOCS:-200}" --fs-docs "${FS_DOCS:-0}" --fs-runs "${FS_RUNS:-1}" --threads "${THREADS:-$(nproc)}" "${inputs[@]}"
