@@ -3,7 +3,9 @@
 //! Aho-Corasick automaton.
 
 use crate::Error;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
 
 /// Quantity kinds a trigger applies to, as a bit set.
@@ -165,7 +167,7 @@ pub(crate) struct Lexicon {
     pub values: Vec<String>,
     /// Meanings of each distinct phrase, by phrase index.
     pub meanings: Vec<Vec<Meaning>>,
-    automaton: AhoCorasick,
+    automaton: DFA,
     /// Head nouns of company descriptors ("maker", "firm").
     pub heads: std::collections::HashSet<String>,
     /// Length in bytes of the longest phrase.
@@ -352,6 +354,9 @@ impl Lexicon {
                             .into(),
                     ));
                 }
+                if f[0].is_empty() {
+                    return Err(bad(file, line, "empty phrase".into()));
+                }
                 let metric = match f[1] {
                     "-" => None,
                     m => Some(metric_index(m).ok_or_else(|| {
@@ -445,9 +450,11 @@ impl Lexicon {
             }
         }
 
-        let automaton = AhoCorasick::builder()
+        // A DFA, walked by `scan` itself: the crate's overlapping iterator
+        // returns from its search at every match, and half the matches in
+        // news text lie inside longer words.
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&b.phrases)
             .map_err(|e| Error::Automaton(e.to_string()))?;
         let pretax = metric_names.iter().position(|m| m == "pretax_profit");
@@ -494,23 +501,44 @@ impl Lexicon {
     /// cost time.
     pub(crate) fn scan(&self, lower: &str, ranges: &[(usize, usize)]) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let dfa = &self.automaton;
+        let Ok(start_state) = dfa.start_state(Anchored::No) else {
+            return hits;
+        };
+        let bytes = lower.as_bytes();
         for &(start, end) in ranges {
-            let Some(span) = lower.get(start..end).map(|_| start..end) else {
+            if lower.get(start..end).is_none() {
                 continue;
-            };
-            let input = Input::new(lower).span(span);
+            }
             let from = hits.len();
-            hits.extend(
-                self.automaton
-                    .find_overlapping_iter(input)
-                    .filter(|m| !inside_ascii_word(lower.as_bytes(), m.start(), m.end()))
-                    .filter(|m| word_boundary(lower, m.start(), m.end()))
-                    .map(|m| Hit {
-                        start: m.start(),
-                        end: m.end(),
-                        phrase: m.pattern().as_usize(),
-                    }),
-            );
+            let mut state = start_state;
+            for (offset, &byte) in bytes[start..end].iter().enumerate() {
+                state = dfa.next_state(Anchored::No, state, byte);
+                if !dfa.is_match(state) {
+                    continue;
+                }
+                let match_end = start + offset + 1;
+                // Most matches glued to a letter after them are inside a
+                // longer word ("rise" in "rises"): one byte test first.
+                if byte.is_ascii_alphanumeric()
+                    && bytes.get(match_end).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    continue;
+                }
+                for i in 0..dfa.match_len(state) {
+                    let phrase = dfa.match_pattern(state, i);
+                    let match_start = match_end - dfa.pattern_len(phrase);
+                    if !inside_ascii_word(bytes, match_start, match_end)
+                        && word_boundary(lower, match_start, match_end)
+                    {
+                        hits.push(Hit {
+                            start: match_start,
+                            end: match_end,
+                            phrase: phrase.as_usize(),
+                        });
+                    }
+                }
+            }
             // Matches come ordered by end; ranges are ordered and disjoint,
             // so sorting each range's few hits orders them all.
             hits[from..].sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));

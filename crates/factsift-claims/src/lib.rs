@@ -286,4 +286,17 @@ mod tests {
             "x.tsv:3: metric \"nonsense\" is not in the vocabulary"
         );
     }
+
+    #[test]
+    fn an_empty_trigger_phrase_is_refused() {
+        // It would match at every byte of every sentence.
+        let err = ClaimExtractor::builder()
+            .metrics_tsv(
+                "x.tsv",
+                "shipped\tshipments\tcount\tbefore\n \tshipments\tcount\tbefore\n",
+            )
+            .build()
+            .unwrap_err();
+        assert_eq!(err.to_string(), "x.tsv:2: empty phrase");
+    }
 }
