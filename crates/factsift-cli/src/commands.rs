@@ -327,17 +327,13 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             Ok(())
         },
     )?;
-    // Clustering and gathering the mentions by key do not depend on each
-    // other: two of the serial end of a run, side by side.
-    let merging = args.emit != Emit::Mentions && !stats.interrupted;
-    let (clusters, groups) = pool.install(|| {
-        rayon::join(
-            || index.finish(),
-            || merging.then(|| Merger::groups(mentions)),
-        )
-    });
+    // Clustering first, then gathering the mentions by key: they do not
+    // depend on each other, but side by side their peaks add up (on the
+    // 1.14 GB dump: 325 MB instead of 276 MB, over the 300 MB goal).
+    let clusters = index.finish();
     let duplicates = clusters.duplicates() as u64;
-    if let Some(groups) = groups {
+    if args.emit != Emit::Mentions && !stats.interrupted {
+        let groups = Merger::groups(mentions);
         let merger = Merger::new().with_dedup(clusters);
         records = write_merged(&pool, &merger, groups, &mut output)?;
         partial_sketches.sort();
