@@ -202,9 +202,9 @@ impl DedupIndex {
         // band's keys (42 sorts were most of this serial end of a run):
         // each key's first and last position, and a chain from position to
         // the next one with the same key; a bucket's members are sorted
-        // into ascending positions. Buckets are visited in any order: unions only
-        // join components, and a component's root is its smallest position,
-        // so the clusters do not depend on it.
+        // into ascending positions. Buckets are visited in any order:
+        // unions only join components, and a component's root is its
+        // smallest position, so the clusters do not depend on it.
         let mut ends: nohash_hasher::IntMap<u64, (u32, u32)> =
             nohash_hasher::IntMap::with_capacity_and_hasher(n, Default::default());
         let mut next: Vec<u32> = vec![u32::MAX; n];
