@@ -90,16 +90,25 @@ struct Copied {
     metric: usize,
     /// Its value is negated (an earlier level of a loss).
     neg: bool,
+    /// How it relates to that fact.
+    kind: CopyKind,
+}
+
+/// How a number relates to the fact whose metric it takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CopyKind {
+    /// An earlier level of the same figure ("$1.13bn ..., from $639m").
+    EarlierLevel,
     /// A bare count next in a list ("3,400 from operations and 2,600
     /// across legal"), or the level a change reaches ("is increasing its
     /// dividend by 26% to 8.5 cents"): it also takes the modality of the
     /// one before.
-    listed: bool,
+    Listed,
     /// A change stated again in another unit ("6.2% - or $2.40").
-    change: bool,
+    Change,
     /// What others expected of the figure before it ("to £546m, ahead of
     /// analysts' forecasts of £532m"): a forecast.
-    expected: bool,
+    Expected,
 }
 
 /// What a number measures.
@@ -1625,7 +1634,7 @@ impl Doc<'_> {
             Some(c) => Choice {
                 metric: c.metric,
                 neg: c.neg,
-                change: c.change,
+                change: c.kind == CopyKind::Change,
                 trigger_start: q0,
                 anaphoric: false,
             },
@@ -1996,13 +2005,20 @@ impl Doc<'_> {
             bound = Bound::Eq;
         }
         // An earlier level happened; a list item shares its head's modality.
-        let modality = if let (Some(Copied { listed: true, .. }), Some((_, prev))) = (&copy, last) {
+        let modality = if let (
+            Some(Copied {
+                kind: CopyKind::Listed,
+                ..
+            }),
+            Some((_, prev)),
+        ) = (&copy, last)
+        {
             match prev.modality.as_str() {
                 "target" => "target",
                 "forecast" => "forecast",
                 _ => "actual",
             }
-        } else if copy.as_ref().is_some_and(|c| c.expected) {
+        } else if copy.as_ref().is_some_and(|c| c.kind == CopyKind::Expected) {
             "forecast"
         } else if copy.is_some() {
             "actual"
@@ -2309,9 +2325,7 @@ impl Doc<'_> {
             return Some(Copied {
                 metric,
                 neg: prev.value < 0.0,
-                listed: false,
-                change: true,
-                expected: false,
+                kind: CopyKind::Change,
             });
         }
         // "shares were trading down 0.67% at 590 pence": the level the change reached.
@@ -2330,9 +2344,7 @@ impl Doc<'_> {
                 return fits.then_some(Copied {
                     metric,
                     neg: false,
-                    listed: true,
-                    change: false,
-                    expected: false,
+                    kind: CopyKind::Listed,
                 });
             }
             return None;
@@ -2357,9 +2369,7 @@ impl Doc<'_> {
             return Some(Copied {
                 metric,
                 neg: false,
-                listed: true,
-                change: false,
-                expected: false,
+                kind: CopyKind::Listed,
             });
         }
         // "rose 15% to £546m, ahead of analysts' forecasts of £532m": an
@@ -2375,9 +2385,7 @@ impl Doc<'_> {
             return Some(Copied {
                 metric,
                 neg: prev.value < 0.0,
-                listed: false,
-                change: false,
-                expected: true,
+                kind: CopyKind::Expected,
             });
         }
         // "$1.13bn for the three months to December, from $639m": a time
@@ -2431,9 +2439,7 @@ impl Doc<'_> {
         Some(Copied {
             metric,
             neg: prev.value < 0.0,
-            listed: false,
-            change: false,
-            expected: false,
+            kind: CopyKind::EarlierLevel,
         })
     }
 
