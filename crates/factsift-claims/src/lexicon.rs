@@ -518,19 +518,17 @@ impl Lexicon {
                     continue;
                 }
                 let match_end = start + offset + 1;
-                // Most matches glued to a letter after them are inside a
-                // longer word ("rise" in "rises"): one byte test first.
-                if byte.is_ascii_alphanumeric()
-                    && bytes.get(match_end).is_some_and(u8::is_ascii_alphanumeric)
-                {
+                // Cheap byte tests first for the most common failure of
+                // `word_boundary`, a match inside a longer word: glued to a
+                // letter after it ("rise" in "rises", the same for every
+                // phrase ending here) or before it ("in" in "mining").
+                if glued(bytes, match_end) {
                     continue;
                 }
                 for i in 0..dfa.match_len(state) {
                     let phrase = dfa.match_pattern(state, i);
                     let match_start = match_end - dfa.pattern_len(phrase);
-                    if !inside_ascii_word(bytes, match_start, match_end)
-                        && word_boundary(lower, match_start, match_end)
-                    {
+                    if !glued(bytes, match_start) && word_boundary(lower, match_start, match_end) {
                         hits.push(Hit {
                             start: match_start,
                             end: match_end,
@@ -552,20 +550,17 @@ impl Lexicon {
     }
 }
 
-/// A cheap first test, on bytes, for the most common failure of
-/// [`word_boundary`]: a match glued to ASCII letters or digits on either
-/// side ("in" inside "mining"). Only rejects what `word_boundary` rejects.
+/// Whether ASCII letters or digits stand on both sides of byte `at`: no
+/// word boundary there. Only rejects what [`word_boundary`] rejects.
 #[inline]
-fn inside_ascii_word(b: &[u8], start: usize, end: usize) -> bool {
-    let glued = |x: Option<&u8>, y: Option<&u8>| {
-        x.is_some_and(u8::is_ascii_alphanumeric) && y.is_some_and(u8::is_ascii_alphanumeric)
-    };
-    (start > 0 && glued(b.get(start - 1), b.get(start)))
-        || (end > start && glued(b.get(end - 1), b.get(end)))
+fn glued(b: &[u8], at: usize) -> bool {
+    at > 0
+        && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
+        && b.get(at).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    factsift_core::chars::is_alphanumeric(c)
 }
 
 /// Whether `start..end` of `text` is a whole-word occurrence.
