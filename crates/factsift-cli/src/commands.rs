@@ -87,7 +87,8 @@ pub struct ExtractArgs {
 /// `factsift tokenize`: sentences and tokens of each whole document.
 pub fn tokenize(args: &InputArgs) -> Result<ExitCode> {
     let tokenizer = factsift_tokenize::Tokenizer::new();
-    json_lines(args, "tokenize", |doc| {
+    let pool = runner::pool(args.threads)?;
+    json_lines(args, &pool, "tokenize", |doc| {
         let t = tokenizer.tokenize(&doc.text);
         let out = TokenizedOut {
             id: &doc.id,
@@ -110,17 +111,21 @@ pub fn tokenize(args: &InputArgs) -> Result<ExitCode> {
 }
 
 /// Runs `line` over every document and writes its JSON line per document.
-fn json_lines<F>(args: &InputArgs, command: &str, line: F) -> Result<ExitCode>
+fn json_lines<F>(
+    args: &InputArgs,
+    pool: &rayon::ThreadPool,
+    command: &str,
+    line: F,
+) -> Result<ExitCode>
 where
     F: Fn(&Document) -> serde_json::Result<String> + Sync,
 {
-    let pool = runner::pool(args.threads)?;
     let mut output = Output::open(args.output.as_deref())?;
     let mut records = 0;
     let run = DocumentRun {
         args,
         command,
-        pool: &pool,
+        pool,
     };
     let mut stats = run.run(line, |_, line| {
         output.line(&line?)?;
@@ -143,18 +148,20 @@ fn learn_templates(args: &StripArgs, pool: &rayon::ThreadPool) -> Result<Templat
     Ok(learner.finish())
 }
 
-/// The pipeline and the inputs' template. Building the pipeline (loading
+/// The command's worker pool (one for the template pass, the document loop
+/// and the merge), the pipeline and the inputs' template. Building the pipeline (loading
 /// its data, compiling its automata) is serial work, so it runs beside the
 /// template pass rather than before it, and in two halves: the claim
 /// extractor's lexicon automaton takes as long as the other stages
 /// together, which matters most to a `--single-pass` run that waits for it.
-fn prepare(args: &StripArgs, pool: &rayon::ThreadPool) -> Result<(Pipeline, Template)> {
+fn prepare(args: &StripArgs) -> Result<(rayon::ThreadPool, Pipeline, Template)> {
+    let pool = runner::pool(args.input.threads)?;
     std::thread::scope(|scope| {
         let claims = scope.spawn(|| ClaimExtractor::builder().build());
         let stages = scope.spawn(|| {
             Ok::<_, anyhow::Error>((Stripper::builder().build()?, Tagger::builder().build()?))
         });
-        let template = learn_templates(args, pool);
+        let template = learn_templates(args, &pool);
         let (stripper, tagger) = joined(stages).context("cannot load the pipeline's data")?;
         let claims = joined(claims).context("cannot load the claim extractor's data")?;
         let pipeline = Pipeline::builder()
@@ -163,7 +170,8 @@ fn prepare(args: &StripArgs, pool: &rayon::ThreadPool) -> Result<(Pipeline, Temp
             .claims(claims)
             .build()
             .context("cannot load the pipeline's data")?;
-        Ok((pipeline, template?))
+        let template = template?;
+        Ok((pool, pipeline, template))
     })
 }
 
@@ -176,9 +184,8 @@ fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
 
 /// `factsift strip`: the article text and the dropped boilerplate.
 pub fn strip(args: &StripArgs) -> Result<ExitCode> {
-    let pool = runner::pool(args.input.threads)?;
-    let (pipeline, template) = prepare(args, &pool)?;
-    json_lines(&args.input, "strip", |doc| {
+    let (pool, pipeline, template) = prepare(args)?;
+    json_lines(&args.input, &pool, "strip", |doc| {
         serde_json::to_string(&pipeline.stripper().strip_with(doc, &template).record(doc))
     })
 }
@@ -237,9 +244,8 @@ struct TagRecord<'a> {
 
 /// `factsift tag`: entities, quantities and times of each article.
 pub fn tag(args: &StripArgs) -> Result<ExitCode> {
-    let pool = runner::pool(args.input.threads)?;
-    let (pipeline, template) = prepare(args, &pool)?;
-    json_lines(&args.input, "tag", |doc| {
+    let (pool, pipeline, template) = prepare(args)?;
+    json_lines(&args.input, &pool, "tag", |doc| {
         let out = pipeline.tag_with(doc, &template);
         let text = doc.text.as_str();
         serde_json::to_string(&TagRecord {
@@ -272,8 +278,7 @@ fn premerge_mentions() -> usize {
 /// `factsift extract`: the whole pipeline, then near-duplicate clustering
 /// and the merge into canonical facts.
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
-    let pool = runner::pool(args.strip.input.threads)?;
-    let (pipeline, template) = prepare(&args.strip, &pool)?;
+    let (pool, pipeline, template) = prepare(&args.strip)?;
     let deduper = Deduper::new();
     let input = &args.strip.input;
     let mut output = Output::open(input.output.as_deref())?;
@@ -376,22 +381,17 @@ fn write_merged(
         if window.is_empty() {
             return Ok(facts);
         }
-        let lines: Vec<(Vec<u8>, u64)> = pool.install(|| {
+        let lines: Vec<(String, u64)> = pool.install(|| {
             window
                 .into_par_iter()
                 .map(|group| {
                     let merged = merger.merge_group(group);
-                    let mut bytes = Vec::new();
-                    for fact in &merged {
-                        serde_json::to_writer(&mut bytes, fact)?;
-                        bytes.push(b'\n');
-                    }
-                    Ok((bytes, merged.len() as u64))
+                    Ok((factsift_dedup::to_jsonl(&merged)?, merged.len() as u64))
                 })
                 .collect::<serde_json::Result<_>>()
         })?;
-        for (bytes, n) in lines {
-            output.write_all(&bytes)?;
+        for (text, n) in lines {
+            output.write_all(text.as_bytes())?;
             facts += n;
         }
     }
@@ -399,8 +399,7 @@ fn write_merged(
 
 /// `factsift dedup`: each document's near-duplicate cluster.
 pub fn dedup(args: &StripArgs) -> Result<ExitCode> {
-    let pool = runner::pool(args.input.threads)?;
-    let (pipeline, template) = prepare(args, &pool)?;
+    let (pool, pipeline, template) = prepare(args)?;
     let deduper = Deduper::new();
     let mut output = Output::open(args.input.output.as_deref())?;
     let mut index = DedupIndex::new(&deduper);
@@ -456,6 +455,10 @@ pub struct MergeArgs {
     /// (for tree-shaped reduces).
     #[arg(long)]
     pub partial: bool,
+    /// Worker threads for the merge (default: all cores). Output is
+    /// identical for any value.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// `factsift merge`: one canonical fact file from shard outputs. The merge
@@ -505,11 +508,9 @@ pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
         sketches.iter().cloned().for_each(|s| index.add(s));
         merger = merger.with_dedup(index.finish());
     }
-    let merged = merger.merge(facts);
+    let pool = runner::pool(args.threads)?;
     let mut output = Output::open(args.output.as_deref())?;
-    for fact in &merged {
-        output.line(&serde_json::to_string(fact)?)?;
-    }
+    write_merged(&pool, &merger, Merger::groups(facts), &mut output)?;
     if args.partial {
         for sketch in sketches {
             output.line(&serde_json::to_string(&SketchLine { sketch })?)?;
@@ -541,8 +542,7 @@ pub fn report(args: &ReportArgs) -> Result<ExitCode> {
         .as_ref()
         .map(factsift_eval::read_facts)
         .transpose()?;
-    let pool = runner::pool(args.strip.input.threads)?;
-    let (pipeline, template) = prepare(&args.strip, &pool)?;
+    let (pool, pipeline, template) = prepare(&args.strip)?;
     let deduper = Deduper::new();
     let mut report = factsift_report::Report::new();
     let names: Vec<String> = input
