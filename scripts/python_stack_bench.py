@@ -191,7 +191,6 @@ def main():
             break
         if fs_docs == 0:
             one.write(json.dumps(d, ensure_ascii=False) + "\n")
-            one.close()
         tmp.write(json.dumps(d, ensure_ascii=False) + "\n")
         if (fs_docs in pick) if pick is not None else len(py_docs) < args.py_docs:
             py_docs.append(d)

@@ -4,7 +4,7 @@
 # Prints docs/s and MB/s of both and the ratio.
 #
 #   scripts/python_stack_bench.sh [INPUT...]   (files, dirs or .jsonl[.gz]; default: BBC texts + AEB pages)
-#   PY_DOCS=40 scripts/python_stack_bench.sh /tmp/dump.jsonl.gz
+#   FS_DOCS=2000 FS_RUNS=3 scripts/python_stack_bench.sh DUMP/dump.jsonl
 #
 # The Python stack is slow (~50 KB/s), so it runs over PY_DOCS documents
 # (default 200, ~20 s: fewer miss the few large HTML pages that hold much of
